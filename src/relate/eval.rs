@@ -1,0 +1,393 @@
+//! Evaluation of the relations stage against gold files.
+//!
+//! Gold files follow the schema of the relations dev set (`id`, `lang`, `text`,
+//! `entities`, `persons`, `met_with`, `discussed`, …; offsets in code points).
+//! [`evaluate_dir`] runs a [`Relator`] on every `*.json` file of a directory,
+//! with entities produced by a caller-supplied closure (the NER model, or the
+//! gold entities through [`GoldDoc::entities`]), and scores:
+//!
+//! * **met_with** – unordered pairs of persons;
+//! * **title** – `(person, title)` pairs, titles compared case-insensitively
+//!   with whitespace and apostrophes normalised;
+//! * **agency** – `(person, of)` pairs for roles with an agency/portfolio;
+//! * **topic** – discussed topics: a predicted topic matches a gold topic when
+//!   their spans overlap by at least half of the longer one (one-to-one);
+//! * **no-meeting documents** – documents whose gold has no meeting but for
+//!   which meetings were predicted (listed in [`EvalReport::false_meeting_docs`]).
+//!
+//! Name matching: a predicted person is the gold person one of whose
+//! `mentions` equals (exactly) one of the predicted mentions' texts, or the
+//! predicted canonical name. Unmatched predicted persons count with their own
+//! name (so their pairs and roles are false positives).
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Relations, Relator};
+use crate::entity::Entity;
+use crate::error::{Error, ErrorKind, Result};
+use crate::span::{CharIndex, Span};
+
+/// One gold entity (code-point offsets).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct GoldEntity {
+    /// Surface text.
+    pub text: String,
+    /// PER, ORG, LOC, MISC or DATE.
+    #[serde(rename = "type")]
+    pub label: String,
+    /// Start (code points, inclusive).
+    pub start: usize,
+    /// End (code points, exclusive).
+    pub end: usize,
+}
+
+/// One gold role.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct GoldRole {
+    /// Title as written.
+    pub title: Option<String>,
+    /// Agency/portfolio as written.
+    pub of: Option<String>,
+    /// Canonical English organisation name.
+    #[serde(default)]
+    pub org_entity: Option<String>,
+}
+
+/// One gold person.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct GoldPerson {
+    /// Fullest name form.
+    pub name: String,
+    /// Distinct surface forms.
+    pub mentions: Vec<String>,
+    /// Roles.
+    #[serde(default)]
+    pub roles: Vec<GoldRole>,
+}
+
+/// One gold discussed topic.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct GoldTopic {
+    /// Persons discussing.
+    pub participants: Vec<String>,
+    /// Topic text.
+    pub topic: String,
+    /// Start (code points).
+    pub start: usize,
+    /// End (code points).
+    pub end: usize,
+}
+
+/// A gold document.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct GoldDoc {
+    /// Document id.
+    pub id: String,
+    /// Language code.
+    pub lang: String,
+    /// Text.
+    pub text: String,
+    /// Gold entities.
+    #[serde(default)]
+    pub entities: Vec<GoldEntity>,
+    /// Gold persons.
+    #[serde(default)]
+    pub persons: Vec<GoldPerson>,
+    /// Met-with pairs.
+    #[serde(default)]
+    pub met_with: Vec<Vec<String>>,
+    /// Discussed topics.
+    #[serde(default)]
+    pub discussed: Vec<GoldTopic>,
+}
+
+impl GoldDoc {
+    /// Reads one gold file.
+    pub fn load(path: &Path) -> Result<GoldDoc> {
+        let json = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        serde_json::from_str(&json).map_err(|e| Error::new(ErrorKind::Input, format!("gold file {}: {e}", path.display())).with_path(path))
+    }
+
+    /// The gold entities as [`Entity`] values (code-point offsets converted to bytes).
+    pub fn entities(&self) -> Vec<Entity> {
+        let byte_of: Vec<usize> = self.text.char_indices().map(|(b, _)| b).chain(std::iter::once(self.text.len())).collect();
+        let idx = CharIndex::new(&self.text);
+        self.entities
+            .iter()
+            .filter(|e| e.start < e.end && e.end < byte_of.len())
+            .map(|e| {
+                let bytes = Span::new(byte_of[e.start], byte_of[e.end]);
+                Entity { label: e.label.clone(), text: self.text[bytes.range()].to_string(), score: 1.0, bytes, chars: idx.char_span(bytes) }
+            })
+            .collect()
+    }
+}
+
+/// True/false positives and false negatives of one measure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// True positives.
+    pub tp: usize,
+    /// False positives.
+    pub fp: usize,
+    /// False negatives.
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// Precision (1 when nothing was predicted).
+    pub fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
+    }
+    /// Recall (1 when nothing was expected).
+    pub fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
+    }
+    /// F1 of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, o: &Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+/// Scores of one document.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct DocScores {
+    /// Document id.
+    pub id: String,
+    /// Gold language.
+    pub lang: String,
+    /// Met-with pairs.
+    pub met_with: Counts,
+    /// Person → title.
+    pub title: Counts,
+    /// Person → agency (`of`).
+    pub agency: Counts,
+    /// Discussed topics (overlap ≥ half of the longer span).
+    pub topic: Counts,
+    /// Whether the gold has a meeting.
+    pub gold_has_meeting: bool,
+    /// Number of meetings predicted.
+    pub predicted_meetings: usize,
+}
+
+/// Micro-averaged precision/recall/F1 of one measure.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+pub struct Prf {
+    /// Counts summed over documents.
+    pub counts: Counts,
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+}
+
+impl From<Counts> for Prf {
+    fn from(c: Counts) -> Prf {
+        Prf { counts: c, precision: c.precision(), recall: c.recall(), f1: c.f1() }
+    }
+}
+
+/// The result of an evaluation run.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct EvalReport {
+    /// Per-document scores, sorted by id.
+    pub documents: Vec<DocScores>,
+    /// Met-with pairs, micro-averaged.
+    pub met_with: Prf,
+    /// Person → title, micro-averaged.
+    pub title: Prf,
+    /// Person → agency, micro-averaged.
+    pub agency: Prf,
+    /// Topics, micro-averaged.
+    pub topic: Prf,
+    /// Documents without a gold meeting for which a meeting was predicted.
+    pub false_meeting_docs: Vec<String>,
+    /// Number of documents without a gold meeting.
+    pub no_meeting_docs: usize,
+}
+
+fn key(s: &str) -> String {
+    s.to_lowercase().replace(['’', '‘'], "'").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn set_counts<T: Eq + std::hash::Hash>(pred: &HashSet<T>, gold: &HashSet<T>) -> Counts {
+    let tp = pred.intersection(gold).count();
+    Counts { tp, fp: pred.len() - tp, fn_: gold.len() - tp }
+}
+
+/// Scores one document's predictions against its gold annotation.
+pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
+    // Predicted person index -> name used for scoring.
+    let names: Vec<String> = pred
+        .people
+        .iter()
+        .map(|p| {
+            gold.persons
+                .iter()
+                .find(|g| p.mentions.iter().any(|m| g.mentions.iter().any(|gm| gm == &m.text)) || g.mentions.contains(&p.name) || g.name == p.name)
+                .map(|g| g.name.clone())
+                .unwrap_or_else(|| format!("?{}", p.name))
+        })
+        .collect();
+    let pair = |a: &str, b: &str| if a <= b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+    let gold_pairs: HashSet<(String, String)> = gold.met_with.iter().filter(|p| p.len() == 2).map(|p| pair(&p[0], &p[1])).collect();
+    let pred_pairs: HashSet<(String, String)> = pred.meetings.iter().flat_map(|m| m.pairs.iter().map(|&[a, b]| pair(&names[a], &names[b]))).filter(|(a, b)| a != b).collect();
+    let gold_titles: HashSet<(String, String)> = gold.persons.iter().flat_map(|p| p.roles.iter().filter_map(|r| r.title.as_ref().map(|t| (p.name.clone(), key(t))))).collect();
+    let pred_titles: HashSet<(String, String)> = pred
+        .people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.roles.iter().filter_map(|r| r.title.as_ref().map(|t| (names[i].clone(), key(&t.text)))).collect::<Vec<_>>())
+        .collect();
+    let gold_of: HashSet<(String, String)> = gold.persons.iter().flat_map(|p| p.roles.iter().filter_map(|r| r.of.as_ref().map(|t| (p.name.clone(), key(t))))).collect();
+    let pred_of: HashSet<(String, String)> = pred
+        .people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.roles.iter().filter_map(|r| r.of.as_ref().map(|t| (names[i].clone(), key(&t.text)))).collect::<Vec<_>>())
+        .collect();
+    // Topics: one-to-one, overlap >= half of the longer span (code points).
+    let mut pred_topics: Vec<Span> = Vec::new();
+    for d in &pred.discussions {
+        for t in &d.topics {
+            if !pred_topics.contains(&t.chars) {
+                pred_topics.push(t.chars);
+            }
+        }
+    }
+    let mut used = vec![false; pred_topics.len()];
+    let mut tp = 0;
+    for g in &gold.discussed {
+        let gs = Span::new(g.start, g.end);
+        let best = pred_topics.iter().enumerate().filter(|(i, _)| !used[*i]).find(|(_, p)| {
+            let ov = p.end.min(gs.end).saturating_sub(p.start.max(gs.start));
+            ov * 2 >= p.len().max(gs.len()) && ov > 0
+        });
+        if let Some((i, _)) = best {
+            used[i] = true;
+            tp += 1;
+        }
+    }
+    let topic = Counts { tp, fp: pred_topics.len() - tp, fn_: gold.discussed.len() - tp };
+    DocScores {
+        id: gold.id.clone(),
+        lang: gold.lang.clone(),
+        met_with: set_counts(&pred_pairs, &gold_pairs),
+        title: set_counts(&pred_titles, &gold_titles),
+        agency: set_counts(&pred_of, &gold_of),
+        topic,
+        gold_has_meeting: !gold.met_with.is_empty(),
+        predicted_meetings: pred.meetings.len(),
+    }
+}
+
+/// Evaluates `relator` on every `*.json` gold file of `dir`; `entities` gives
+/// the entities of each document (e.g. `|doc| doc.entities()` for gold
+/// entities, or a closure running the NER model on `doc.text`).
+pub fn evaluate_dir<F>(relator: &Relator, dir: &Path, mut entities: F) -> Result<EvalReport>
+where
+    F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
+{
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    paths.sort();
+    let mut docs = Vec::new();
+    for p in &paths {
+        let gold = GoldDoc::load(p)?;
+        let ents = entities(&gold)?;
+        let pred = relator.relate_in(Some(&gold.lang), &gold.text, &ents);
+        docs.push((gold, pred));
+    }
+    Ok(evaluate(docs.iter().map(|(g, p)| (g, p))))
+}
+
+/// Aggregates the scores of already-predicted documents.
+pub fn evaluate<'a, I>(docs: I) -> EvalReport
+where
+    I: IntoIterator<Item = (&'a GoldDoc, &'a Relations)>,
+{
+    let mut rows: Vec<DocScores> = docs.into_iter().map(|(g, p)| score_document(g, p)).collect();
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    let (mut m, mut t, mut a, mut tp) = (Counts::default(), Counts::default(), Counts::default(), Counts::default());
+    for r in &rows {
+        m.add(&r.met_with);
+        t.add(&r.title);
+        a.add(&r.agency);
+        tp.add(&r.topic);
+    }
+    EvalReport {
+        false_meeting_docs: rows.iter().filter(|r| !r.gold_has_meeting && r.predicted_meetings > 0).map(|r| r.id.clone()).collect(),
+        no_meeting_docs: rows.iter().filter(|r| !r.gold_has_meeting).count(),
+        documents: rows,
+        met_with: m.into(),
+        title: t.into(),
+        agency: a.into(),
+        topic: tp.into(),
+    }
+}
+
+impl EvalReport {
+    /// The report as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("report serialises")
+    }
+}
+
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = |c: &Counts| format!("{}/{}/{}", c.tp, c.fp, c.fn_);
+        writeln!(f, "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}", "document", "lang", "met_with", "title", "agency", "topic", "meetings")?;
+        writeln!(f, "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}", "", "", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "pred")?;
+        for r in &self.documents {
+            let mark = if !r.gold_has_meeting && r.predicted_meetings > 0 { " !" } else { "" };
+            writeln!(
+                f,
+                "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}{}",
+                r.id,
+                r.lang,
+                c(&r.met_with),
+                c(&r.title),
+                c(&r.agency),
+                c(&r.topic),
+                r.predicted_meetings,
+                mark
+            )?;
+        }
+        writeln!(f)?;
+        writeln!(f, "{:<10} {:>9} {:>9} {:>9}", "measure", "precision", "recall", "f1")?;
+        for (name, p) in [("met_with", &self.met_with), ("title", &self.title), ("agency", &self.agency), ("topic", &self.topic)] {
+            writeln!(f, "{:<10} {:>9.3} {:>9.3} {:>9.3}", name, p.precision, p.recall, p.f1)?;
+        }
+        write!(
+            f,
+            "no-meeting documents with a predicted meeting: {}/{}{}",
+            self.false_meeting_docs.len(),
+            self.no_meeting_docs,
+            if self.false_meeting_docs.is_empty() { String::new() } else { format!(" ({})", self.false_meeting_docs.join(", ")) }
+        )
+    }
+}

@@ -1,0 +1,1075 @@
+//! The rules of the relations stage (internal). See the module docs of
+//! [`relate`](super) for what is extracted; the comments here say how.
+
+use std::collections::HashSet;
+
+use super::date::{find_dates, DateFound};
+use super::lang::Lang;
+use super::text::{is_closing_quote, is_quote, sentences, tokenize, Hit, NormText, Phrases, Tok, TokKind};
+use super::{slug, DateMention, Discussion, Interaction, InteractionKind, Person, Relations, Role, TextSpan};
+use crate::entity::Entity;
+use crate::span::{CharIndex, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trig {
+    Strong,
+    Weak,
+    Reciprocal,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    lang: &'a Lang,
+    ents: Vec<&'a Entity>,
+    toks: Vec<Tok>,
+    nt: NormText,
+    /// Entity index of each token (tokens inside an entity).
+    tok_ent: Vec<Option<usize>>,
+    /// Token range of each entity.
+    ent_toks: Vec<(usize, usize)>,
+    sents: Vec<(usize, usize)>,
+    sent_of: Vec<usize>,
+    idx: CharIndex,
+    titles: Vec<(usize, usize)>,
+    /// Tokens covered by a meeting or discussion predicate.
+    pred_mask: Vec<bool>,
+    dates: Vec<DateFound>,
+}
+
+/// A PER mention: entity index, token range, person (cluster) index.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    ent: usize,
+    s: usize,
+    e: usize,
+    person: usize,
+}
+
+struct RoleB {
+    person: usize,
+    title: Option<(usize, usize)>,
+    modifiers: Vec<String>,
+    of: Option<(usize, usize)>,
+    org: Option<String>,
+    sent: usize,
+    conf: f32,
+}
+
+struct Cluster {
+    forms: Vec<Vec<String>>,
+    names: Vec<String>,
+    mentions: Vec<usize>,
+}
+
+impl<'a> Doc<'a> {
+    fn span(&self, s: usize, e: usize) -> TextSpan {
+        let b = Span::new(self.toks[s].start, self.toks[e - 1].end);
+        TextSpan::new(self.text, &self.idx, b)
+    }
+    fn sent_span(&self, si: usize) -> TextSpan {
+        let (s, e) = self.sents[si];
+        self.span(s, e)
+    }
+    fn ent_label(&self, t: usize) -> Option<&str> {
+        self.tok_ent[t].map(|e| self.ents[e].label.as_str())
+    }
+    fn is_per_tok(&self, t: usize) -> bool {
+        self.ent_label(t).is_some_and(is_per)
+    }
+    fn at(&self, p: &Phrases, i: usize) -> Option<Hit> {
+        if i >= self.toks.len() {
+            return None;
+        }
+        p.at(&self.nt, i)
+    }
+    fn word(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i).filter(|t| t.is_word())
+    }
+    fn is_demonym(&self, i: usize) -> bool {
+        let Some(t) = self.word(i) else { return false };
+        !t.cap
+            && self.tok_ent[i].is_none()
+            && !self.lang.function_words.contains(&t.norm)
+            && self.at(&self.lang.clause_stops, i).is_none()
+            && self.at(&self.lang.titles, i).is_none()
+            && self.lang.data.demonym_suffixes.iter().any(|s| t.norm.chars().count() > s.chars().count() + 2 && t.norm.ends_with(s.as_str()))
+    }
+    fn title_at(&self, i: usize) -> Option<(usize, usize)> {
+        if let Some(h) = self.at(&self.lang.titles, i) {
+            return Some((h.start, h.end));
+        }
+        let t = self.word(i)?;
+        self.lang.is_suffix_title(&t.norm).then_some((i, i + 1))
+    }
+    /// Extends a title over modifiers and (English) capitalised qualifiers.
+    fn expand_title(&self, s: usize, e: usize, sent_start: usize) -> (usize, usize, Vec<String>) {
+        let mut s = s;
+        let mut e = e;
+        let mut mods = Vec::new();
+        loop {
+            let mut moved = false;
+            if s > sent_start {
+                // pre-modifier ("acting")
+                for k in 1..=2usize {
+                    if s >= sent_start + k {
+                        if let Some(h) = self.at(&self.lang.modifiers, s - k) {
+                            if h.end == s {
+                                mods.push(self.text[self.toks[s - k].start..self.toks[s - 1].end].to_lowercase());
+                                s -= k;
+                                moved = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if !moved && self.lang.data.capitalized_prefix_titles && s > sent_start {
+                let p = s - 1;
+                let t = &self.toks[p];
+                if t.is_word()
+                    && t.cap
+                    && self.tok_ent[p].is_none()
+                    && !self.lang.function_words.contains(&t.norm)
+                    && self.at(&self.lang.determiners, p).is_none()
+                    && self.at(&self.lang.honorifics, p).is_none()
+                    && !self.lang.data.demonym_suffixes.iter().any(|x| t.norm.ends_with(x.as_str()) && t.norm.len() > x.len() + 3)
+                {
+                    s = p;
+                    moved = true;
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+        while let Some(h) = self.at(&self.lang.modifiers, e) {
+            mods.push(self.text[self.toks[h.start].start..self.toks[h.end - 1].end].to_lowercase());
+            e = h.end;
+        }
+        (s, e, mods)
+    }
+    /// A token that may belong to a portfolio complement.
+    fn complement_ok(&self, i: usize, prev_ok_word: bool) -> (bool, bool) {
+        let t = &self.toks[i];
+        if self.tok_ent[i].is_some() && !self.is_per_tok(i) {
+            return (true, true);
+        }
+        if self.is_per_tok(i) || self.pred_mask[i] || t.kind == TokKind::Newline {
+            return (false, false);
+        }
+        if t.kind == TokKind::Punct {
+            return (matches!(t.norm.as_str(), "," | "-" | "'" | "’" | "&"), false);
+        }
+        if self.at(&self.lang.of_prepositions, i).is_some() || self.at(&self.lang.conjunctions, i).is_some() || self.at(&self.lang.determiners, i).is_some() {
+            return (true, false);
+        }
+        if self.at(&self.lang.clause_stops, i).is_some() || self.at(&self.lang.passive_aux, i).is_some() {
+            return (false, false);
+        }
+        if t.cap {
+            return (true, true);
+        }
+        (prev_ok_word, prev_ok_word)
+    }
+}
+
+fn is_per(l: &str) -> bool {
+    l.eq_ignore_ascii_case("PER") || l.eq_ignore_ascii_case("PERSON")
+}
+
+fn name_tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_sub(small: &[String], big: &[String]) -> bool {
+    !small.is_empty() && small.len() <= big.len() && big.windows(small.len()).any(|w| w == small)
+}
+
+pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
+    let mut ents: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.bytes.end <= text.len() && e.bytes.start < e.bytes.end && text.is_char_boundary(e.bytes.start) && text.is_char_boundary(e.bytes.end))
+        .collect();
+    ents.sort_by_key(|e| (e.bytes.start, std::cmp::Reverse(e.bytes.end)));
+    // Flat: drop entities nested in an earlier one.
+    let mut flat: Vec<&Entity> = Vec::new();
+    for e in ents {
+        if flat.last().is_none_or(|l| e.bytes.start >= l.bytes.end) {
+            flat.push(e);
+        }
+    }
+    let ents = flat;
+    let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
+    let toks = tokenize(text, &breaks);
+    // Skippable adverbs are dropped from the matching text.
+    let mut drop = vec![false; toks.len()];
+    for adv in &lang.skip_adverbs {
+        for i in 0..toks.len() {
+            if i + adv.len() <= toks.len() && adv.iter().enumerate().all(|(k, w)| toks[i + k].norm == *w) {
+                for d in drop.iter_mut().skip(i).take(adv.len()) {
+                    *d = true;
+                }
+            }
+        }
+    }
+    let nt = NormText::new(&toks, &drop);
+    let mut tok_ent = vec![None; toks.len()];
+    let mut ent_toks = Vec::with_capacity(ents.len());
+    for (ei, e) in ents.iter().enumerate() {
+        let s = toks.partition_point(|t| t.start < e.bytes.start);
+        let mut en = s;
+        while en < toks.len() && toks[en].end <= e.bytes.end {
+            tok_ent[en] = Some(ei);
+            en += 1;
+        }
+        ent_toks.push((s, en.max(s)));
+    }
+    let protected: Vec<(usize, usize)> = ents.iter().map(|e| (e.bytes.start, e.bytes.end)).collect();
+    let sents = sentences(&toks, &lang.abbreviations, &protected);
+    let mut sent_of = vec![usize::MAX; toks.len()];
+    for (si, &(s, e)) in sents.iter().enumerate() {
+        for x in sent_of.iter_mut().take(e).skip(s) {
+            *x = si;
+        }
+    }
+    // Newline tokens belong to the previous sentence for lookups.
+    let mut last = 0;
+    for x in sent_of.iter_mut() {
+        if *x == usize::MAX {
+            *x = last;
+        } else {
+            last = *x;
+        }
+    }
+    let mut titles: Vec<(usize, usize)> = lang.titles.find(&nt).iter().map(|h| (h.start, h.end)).collect();
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_word() && lang.is_suffix_title(&t.norm) && !titles.iter().any(|&(s, e)| s <= i && i < e) {
+            titles.push((i, i + 1));
+        }
+    }
+    titles.sort();
+    let mut pred_mask = vec![false; toks.len()];
+    for p in [&lang.meeting, &lang.weak_meeting, &lang.reciprocal_meeting, &lang.discussion] {
+        for h in p.find(&nt) {
+            for m in pred_mask.iter_mut().take(h.end).skip(h.start) {
+                *m = true;
+            }
+        }
+    }
+    let dates = find_dates(lang, &toks);
+    let doc = Doc {
+        text,
+        lang,
+        ents,
+        toks,
+        nt,
+        tok_ent,
+        ent_toks,
+        sents,
+        sent_of,
+        idx: CharIndex::new(text),
+        titles,
+        pred_mask,
+        dates,
+    };
+
+    let (clusters, mentions) = cluster_people(&doc);
+    let mut roles: Vec<RoleB> = Vec::new();
+    for m in &mentions {
+        if let Some(r) = pre_name_role(&doc, m) {
+            roles.push(r);
+        }
+        if let Some(r) = post_name_role(&doc, m) {
+            roles.push(r);
+        }
+    }
+    description_roles(&doc, &mentions, &mut roles);
+    let (interactions, desc_roles) = find_interactions(&doc, &mentions);
+    roles.extend(desc_roles);
+    let discussions = find_discussions(&doc, &mentions, &interactions);
+
+    // Assemble people.
+    let people: Vec<Person> = clusters
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let name = best_name(c);
+            let mut out_roles: Vec<Role> = Vec::new();
+            for r in roles.iter().filter(|r| r.person == ci) {
+                let role = Role {
+                    title: r.title.map(|(s, e)| doc.span(s, e)),
+                    modifiers: r.modifiers.clone(),
+                    of: r.of.map(|(s, e)| doc.span(s, e)),
+                    org: r.org.clone(),
+                    evidence: doc.sent_span(r.sent),
+                    confidence: r.conf,
+                };
+                merge_role(&mut out_roles, role);
+            }
+            Person {
+                id: format!("person/{}", slug(&name)),
+                name,
+                mentions: c
+                    .mentions
+                    .iter()
+                    .map(|&ei| TextSpan::new(text, &doc.idx, doc.ents[ei].bytes))
+                    .collect(),
+                roles: out_roles,
+            }
+        })
+        .collect();
+    let (meetings, other_contacts): (Vec<_>, Vec<_>) = interactions.into_iter().partition(|i| i.kind == InteractionKind::Meeting);
+    let discussions = discussions
+        .into_iter()
+        .map(|mut d| {
+            d.meeting = d.meeting.and_then(|k| meetings.iter().position(|m| m.trigger.bytes.start == k));
+            d
+        })
+        .collect();
+    Relations { language: lang.data.language.clone(), people, meetings, other_contacts, discussions }
+}
+
+fn norm_key(s: &str) -> String {
+    s.to_lowercase().replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Adds a role unless the same post is already there (same title, case
+/// folded); a role with an `of` replaces the same title without one.
+fn merge_role(out: &mut Vec<Role>, role: Role) {
+    let key = role.title.as_ref().map(|t| norm_key(&t.text));
+    let of = role.of.as_ref().map(|t| norm_key(&t.text));
+    for r in out.iter_mut() {
+        let rk = r.title.as_ref().map(|t| norm_key(&t.text));
+        let rof = r.of.as_ref().map(|t| norm_key(&t.text));
+        if rk == key {
+            if rof == of || of.is_none() {
+                return;
+            }
+            if rof.is_none() {
+                r.of = role.of;
+                r.org = r.org.take().or(role.org);
+                return;
+            }
+        }
+    }
+    out.push(role);
+}
+
+fn best_name(c: &Cluster) -> String {
+    let mut best = &c.names[0];
+    let mut best_n = c.forms[0].len();
+    for (n, f) in c.names.iter().zip(&c.forms) {
+        if f.len() > best_n || (f.len() == best_n && n.chars().count() > best.chars().count()) {
+            best = n;
+            best_n = f.len();
+        }
+    }
+    best.clone()
+}
+
+/// Clusters PER mentions: same name, a contiguous part of a fuller name
+/// (surname, first name), the fuller name of an earlier short form, or the same
+/// words in another order.
+fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut mentions = Vec::new();
+    let mut last_seen: Vec<usize> = Vec::new();
+    for (ei, e) in doc.ents.iter().enumerate() {
+        if !is_per(&e.label) {
+            continue;
+        }
+        let form = name_tokens(&e.text);
+        if form.is_empty() {
+            continue;
+        }
+        let mut sorted_form = form.clone();
+        sorted_form.sort();
+        let mut best: Option<usize> = None;
+        for (ci, c) in clusters.iter().enumerate() {
+            let hit = c.forms.iter().any(|f| {
+                let mut sf = f.clone();
+                sf.sort();
+                *f == form || is_sub(&form, f) || is_sub(f, &form) || sf == sorted_form
+            });
+            if hit && best.is_none_or(|b| last_seen[ci] > last_seen[b]) {
+                best = Some(ci);
+            }
+        }
+        let ci = match best {
+            Some(ci) => ci,
+            None => {
+                clusters.push(Cluster { forms: Vec::new(), names: Vec::new(), mentions: Vec::new() });
+                last_seen.push(0);
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[ci];
+        c.forms.push(form);
+        c.names.push(e.text.trim().to_string());
+        c.mentions.push(ei);
+        last_seen[ci] = ei + 1;
+        let (s, en) = doc.ent_toks[ei];
+        if en > s {
+            mentions.push(Mention { ent: ei, s, e: en, person: ci });
+        }
+    }
+    (clusters, mentions)
+}
+
+/// Trims punctuation and quotes from both ends of a token range.
+fn trim(doc: &Doc, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+    while s < e && (doc.toks[s].kind != TokKind::Word) {
+        s += 1;
+    }
+    while e > s && (doc.toks[e - 1].kind != TokKind::Word) {
+        // keep a closing parenthesis that has its opening one inside
+        if doc.toks[e - 1].is_punct(")") && (s..e).any(|k| doc.toks[k].is_punct("(")) {
+            break;
+        }
+        e -= 1;
+    }
+    (e > s).then_some((s, e))
+}
+
+fn org_in(doc: &Doc, s: usize, e: usize) -> Option<String> {
+    (s..e).find_map(|k| doc.tok_ent[k].filter(|&x| doc.ents[x].label.eq_ignore_ascii_case("ORG")).map(|x| doc.ents[x].text.clone()))
+}
+
+/// Title before the name: `Le ministre de la Sécurité publique … Ralph Goodale`,
+/// `le secrétaire intérimaire de …, Kevin McAleenan`, `Foreign Secretary X`.
+fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
+    let si = doc.sent_of[m.s];
+    let (ss, _) = doc.sents[si];
+    let &(h_s, h_e) = doc.titles.iter().rev().find(|&&(s, e)| e <= m.s && s >= ss)?;
+    if (h_s..h_e).any(|k| doc.is_per_tok(k)) {
+        return None;
+    }
+    let (ts, te, mods) = doc.expand_title(h_s, h_e, ss);
+    let mut p = te;
+    let mut skipped_adj = 0;
+    while p < m.s && skipped_adj < 2 && doc.is_demonym(p) {
+        p += 1;
+        skipped_adj += 1;
+    }
+    // The tail right before the name: [","] (determiner | honorific)*.
+    let mut tail = m.s;
+    loop {
+        if tail > p {
+            if let Some(k) = (1..=4).find(|&k| {
+                tail >= p + k
+                    && (doc.at(&doc.lang.honorifics, tail - k).is_some_and(|h| h.end == tail) || doc.at(&doc.lang.determiners, tail - k).is_some_and(|h| h.end == tail))
+            }) {
+                tail -= k;
+                continue;
+            }
+            if doc.toks[tail - 1].is_punct(".") && tail - 1 > p && doc.at(&doc.lang.honorifics, tail - 2).is_some() {
+                tail -= 2;
+                continue;
+            }
+        }
+        break;
+    }
+    let comma_before_tail = tail > p && doc.toks[tail - 1].is_punct(",");
+    let mut of = None;
+    if let Some(h) = doc.at(&doc.lang.of_prepositions, p) {
+        // Complement up to the last comma before the name (or the name).
+        let mut end = m.s;
+        if comma_before_tail {
+            end = tail - 1;
+        } else if tail < m.s {
+            return None;
+        }
+        let cs = h.end;
+        if end <= cs || end - cs > 18 {
+            return None;
+        }
+        let mut prev_ok = true;
+        for k in cs..end {
+            let (ok, word_ok) = doc.complement_ok(k, prev_ok);
+            if !ok {
+                return None;
+            }
+            prev_ok = word_ok || (doc.toks[k].is_word() && prev_ok && !doc.toks[k].cap);
+            if doc.toks[k].kind == TokKind::Punct {
+                prev_ok = true;
+            }
+        }
+        of = Some(trim(doc, cs, end)?);
+    } else {
+        // No complement: nothing but [","] + honorifics between title and name.
+        let gap_end = if comma_before_tail { tail - 1 } else { tail };
+        if gap_end != p {
+            return None;
+        }
+        if comma_before_tail {
+            // "la chefe da diplomacia guineense, Suzi Barbosa": needs an article before the title.
+            if ts == 0 || doc.at(&doc.lang.determiners, ts - 1).is_none_or(|h| h.end != ts) {
+                return None;
+            }
+        }
+    }
+    let org = of.and_then(|(s, e)| org_in(doc, s, e));
+    Some(RoleB { person: m.person, title: Some((ts, te)), modifiers: mods, of, org, sent: si, conf: if of.is_some() { 0.85 } else { 0.8 } })
+}
+
+/// Title after the name: `Scott Bardsley, Responsable des médias …, Cabinet du
+/// ministre …`, `Ben Carr, Member of Parliament for …`, `Julian LangeRegierungssprecher`.
+fn post_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
+    let si = doc.sent_of[m.s];
+    let n = doc.toks.len();
+    let mut p = m.e;
+    let comma = p < n && doc.toks[p].is_punct(",");
+    if comma {
+        p += 1;
+    }
+    if p < n && doc.toks[p].kind == TokKind::Newline {
+        return None;
+    }
+    if comma {
+        if let Some(h) = doc.at(&doc.lang.determiners, p) {
+            p = h.end;
+        }
+    }
+    // Title, possibly after capitalised qualifiers ("Press Secretary").
+    let mut found = None;
+    for k in 0..4 {
+        let q = p + k;
+        if q >= n {
+            break;
+        }
+        if let Some((s, e)) = doc.title_at(q) {
+            found = Some((s, e));
+            break;
+        }
+        let t = &doc.toks[q];
+        if !(doc.lang.data.capitalized_prefix_titles && t.is_word() && t.cap && doc.tok_ent[q].is_none()) {
+            break;
+        }
+    }
+    let (hs, mut te) = found?;
+    let ts = p;
+    if !comma && !(doc.toks[hs].cap && hs == m.e) {
+        return None;
+    }
+    if doc.sent_of[hs] != si && !(hs == m.e) {
+        return None;
+    }
+    let mut mods = Vec::new();
+    while let Some(h) = doc.at(&doc.lang.modifiers, te) {
+        mods.push(doc.text[doc.toks[h.start].start..doc.toks[h.end - 1].end].to_lowercase());
+        te = h.end;
+    }
+    // Coordinated titles: "Press Secretary and Communications Advisor".
+    if let Some(c) = doc.at(&doc.lang.conjunctions, te) {
+        let mut q = c.end;
+        for _ in 0..3 {
+            if let Some((_, e)) = doc.title_at(q) {
+                te = e;
+                break;
+            }
+            if q < n && doc.toks[q].is_word() && doc.toks[q].cap && doc.tok_ent[q].is_none() {
+                q += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let stop = |k: usize| {
+        let t = &doc.toks[k];
+        t.kind == TokKind::Newline || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), "," | ";" | "." | "(" | ")" | ":" | "|")) || doc.is_per_tok(k) || is_quote(t)
+    };
+    let mut of = None;
+    let mut title_end = te;
+    let mut after = te;
+    if let Some(h) = doc.at(&doc.lang.of_prepositions, te) {
+        if doc.tok_ent[h.start].is_none() {
+            let cs = h.end;
+            let mut k = cs;
+            while k < n && !stop(k) && !(k > cs && doc.tok_ent[k] != doc.tok_ent[k - 1] && doc.ent_label(k).is_some_and(|l| l.eq_ignore_ascii_case("ORG")) && doc.tok_ent[cs].is_none()) {
+                k += 1;
+            }
+            if k > cs && k - cs <= 20 {
+                of = trim(doc, cs, k);
+                after = k;
+            }
+        }
+    }
+    // Byline: "Name, Title [complement], ORG" -> the ORG is the affiliation.
+    let mut q = after;
+    if q < n && doc.toks[q].is_punct(",") {
+        q += 1;
+    }
+    let mut org = None;
+    if q < n && doc.ent_label(q).is_some_and(|l| l.eq_ignore_ascii_case("ORG")) {
+        let ei = doc.tok_ent[q].unwrap_or(0);
+        let (os, oe) = doc.ent_toks[ei];
+        if os == q {
+            if let Some((_, oe2)) = of {
+                title_end = oe2;
+            }
+            of = Some((os, oe));
+            org = Some(doc.ents[ei].text.clone());
+        }
+    }
+    if org.is_none() {
+        org = of.and_then(|(s, e)| org_in(doc, s, e));
+    }
+    Some(RoleB { person: m.person, title: Some((ts, title_end)), modifiers: mods, of, org, sent: si, conf: 0.75 })
+}
+
+/// A sentence that opens with a definite description (`Le conseiller fédéral
+/// a souligné…`, `O vice-ministro dos Negócios Estrangeiros moçambicano
+/// falava…`) gives that role to the person named last before it.
+fn description_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
+    for (si, &(ss, se)) in doc.sents.iter().enumerate() {
+        let Some(d) = doc.at(&doc.lang.determiners, ss) else { continue };
+        let Some((hs, he)) = doc.title_at(d.end) else { continue };
+        if hs != d.end {
+            continue;
+        }
+        let (ts, te, mods) = doc.expand_title(hs, he, d.end);
+        if (ts..te).any(|k| doc.tok_ent[k].is_some()) {
+            continue;
+        }
+        // Complement: capitalised chain after an of-preposition.
+        let mut p = te;
+        let mut of = None;
+        if let Some(h) = doc.at(&doc.lang.of_prepositions, p) {
+            let mut k = h.end;
+            let mut last_ok = h.end;
+            while k < se {
+                let t = &doc.toks[k];
+                if doc.is_per_tok(k) {
+                    break;
+                }
+                if (t.is_word() && t.cap) || (doc.tok_ent[k].is_some()) {
+                    k += 1;
+                    last_ok = k;
+                } else if doc.at(&doc.lang.of_prepositions, k).is_some() || doc.at(&doc.lang.conjunctions, k).is_some() {
+                    k += 1;
+                } else if t.is_word() && !t.cap && k > 0 && doc.toks[k - 1].cap && !doc.is_demonym(k) && doc.at(&doc.lang.clause_stops, k).is_none() && doc.at(&doc.lang.passive_aux, k).is_none() {
+                    k += 1;
+                    last_ok = k;
+                } else {
+                    break;
+                }
+            }
+            if last_ok > h.end {
+                of = Some((h.end, last_ok));
+                p = last_ok;
+            } else {
+                continue;
+            }
+        }
+        while p < se && doc.is_demonym(p) {
+            p += 1;
+        }
+        // The description must be the subject: followed by a verb-like word, not a name.
+        if p >= se || doc.is_per_tok(p) || doc.toks[p].kind != TokKind::Word || doc.toks[p].cap {
+            continue;
+        }
+        let Some(prev) = mentions.iter().rev().find(|m| m.e <= ss) else { continue };
+        if si.saturating_sub(doc.sent_of[prev.s]) > 3 {
+            continue;
+        }
+        roles.push(RoleB { person: prev.person, title: Some((ts, te)), modifiers: mods, of, org: None, sent: si, conf: 0.5 });
+    }
+}
+
+fn persons_in(mentions: &[Mention], s: usize, e: usize) -> Vec<&Mention> {
+    mentions.iter().filter(|m| m.s >= s && m.e <= e).collect()
+}
+
+fn push_unique(v: &mut Vec<usize>, x: usize) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<RoleB>) {
+    let lang = doc.lang;
+    let mut trig: Vec<(Hit, Trig)> = Vec::new();
+    for (p, k) in [(&lang.reciprocal_meeting, Trig::Reciprocal), (&lang.meeting, Trig::Strong), (&lang.weak_meeting, Trig::Weak)] {
+        for h in p.find(&doc.nt) {
+            trig.push((h, k));
+        }
+    }
+    trig.sort_by(|a, b| a.0.start.cmp(&b.0.start).then((b.0.end - b.0.start).cmp(&(a.0.end - a.0.start))));
+    let mut hits: Vec<(Hit, Trig)> = Vec::new();
+    for t in trig {
+        if hits.last().is_none_or(|l| t.0.start >= l.0.end) {
+            hits.push(t);
+        }
+    }
+    let calls = lang.call_cues.find(&doc.nt);
+    let planned = lang.planned_cues.find(&doc.nt);
+    let separate = lang.separate_cues.find(&doc.nt);
+    let doc_has_call = !calls.is_empty();
+    let mut out: Vec<Interaction> = Vec::new();
+    let mut extra_roles = Vec::new();
+    for (i, &(h, kind)) in hits.iter().enumerate() {
+        let si = doc.sent_of[h.start];
+        let (ss, se) = doc.sents[si];
+        let in_sent = |x: &Hit| x.start >= ss && x.end <= se;
+        let is_planned = planned.iter().any(|p| in_sent(p) && ((p.end <= h.start && h.start - p.end <= 6) || (p.start < h.end && p.end > h.start) || (p.start >= h.end && p.start - h.end <= 1)));
+        let is_call = calls.iter().any(in_sent) || (kind == Trig::Weak && doc_has_call);
+        let is_separate = separate.iter().any(in_sent);
+        let next_trig = hits.get(i + 1).map(|x| x.0.start).filter(|&s| s < se).unwrap_or(se);
+        let prev_trig = if i > 0 { hits[i - 1].0.end.max(ss) } else { ss };
+        let sent_people = persons_in(mentions, ss, se);
+        let mut participants: Vec<usize> = Vec::new();
+        let mut pairs: Vec<[usize; 2]> = Vec::new();
+        let mut conf = match kind {
+            Trig::Strong => 0.9,
+            Trig::Weak => 0.75,
+            Trig::Reciprocal => 0.8,
+        };
+        if kind == Trig::Reciprocal {
+            for m in &sent_people {
+                push_unique(&mut participants, m.person);
+            }
+            if !is_separate {
+                for a in 0..participants.len() {
+                    for b in a + 1..participants.len() {
+                        pairs.push([participants[a], participants[b]]);
+                    }
+                }
+            }
+        } else {
+            let before: Vec<&&Mention> = sent_people.iter().filter(|m| m.e <= h.start && m.s >= prev_trig.min(h.start)).collect();
+            let before_any: Vec<&&Mention> = sent_people.iter().filter(|m| m.e <= h.start).collect();
+            let mut objects: Vec<usize> = Vec::new();
+            for m in sent_people.iter().filter(|m| m.s >= h.end && m.e <= next_trig) {
+                push_unique(&mut objects, m.person);
+            }
+            let mut subject = before.last().or(before_any.last()).map(|m| m.person);
+            if subject.is_none() {
+                // Pronoun or description subject: the person named last before.
+                subject = mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.e <= ss && si - doc.sent_of[m.s] <= 3 && !objects.contains(&m.person))
+                    .map(|m| m.person)
+                    .next();
+                conf *= 0.8;
+            }
+            if objects.is_empty() {
+                // Object described by its title ("avec le président français"):
+                // another person named earlier in the sentence (or the one before).
+                let mut q = h.end;
+                if let Some(d) = doc.at(&lang.determiners, q) {
+                    q = d.end;
+                }
+                if let Some((ts, te)) = doc.title_at(q) {
+                    if q < se && ts == q {
+                        let cand = mentions
+                            .iter()
+                            .rev()
+                            .filter(|m| m.e <= h.start && Some(m.person) != subject && si - doc.sent_of[m.s] <= 1)
+                            .map(|m| m.person)
+                            .next();
+                        if let Some(c) = cand {
+                            objects.push(c);
+                            conf *= 0.8;
+                            extra_roles.push(RoleB { person: c, title: Some((ts, te)), modifiers: Vec::new(), of: None, org: None, sent: si, conf: 0.5 });
+                        }
+                    }
+                }
+            }
+            if let Some(s) = subject {
+                push_unique(&mut participants, s);
+                for &o in &objects {
+                    if o != s {
+                        push_unique(&mut participants, o);
+                        pairs.push([s.min(o), s.max(o)]);
+                    }
+                }
+            }
+        }
+        for p in pairs.iter_mut() {
+            p.sort();
+        }
+        if pairs.is_empty() {
+            continue;
+        }
+        let kind_out = if is_planned {
+            InteractionKind::Planned
+        } else if is_call {
+            InteractionKind::Call
+        } else {
+            InteractionKind::Meeting
+        };
+        let it = Interaction {
+            kind: kind_out,
+            participants,
+            pairs,
+            trigger: doc.span(h.start, h.end),
+            date: meeting_date(doc, si),
+            place: meeting_place(doc, si),
+            evidence: doc.sent_span(si),
+            confidence: conf,
+        };
+        // Same event told twice: merge into the first.
+        if let Some(prev) = out.iter_mut().find(|o| {
+            o.kind == it.kind && {
+                let mut a = o.participants.clone();
+                let mut b = it.participants.clone();
+                a.sort();
+                b.sort();
+                a == b
+            }
+        }) {
+            if prev.date.is_none() {
+                prev.date = it.date;
+            }
+            if prev.place.is_none() {
+                prev.place = it.place;
+            }
+            continue;
+        }
+        out.push(it);
+    }
+    (out, extra_roles)
+}
+
+fn date_mention(doc: &Doc, d: &DateFound) -> DateMention {
+    DateMention { span: doc.span(d.start, d.end), iso: d.iso.clone() }
+}
+
+/// The dateline: a full date in the first three sentences.
+fn dateline<'d>(doc: &'d Doc) -> Option<&'d DateFound> {
+    doc.dates.iter().find(|d| d.precision == 3 && d.iso.is_some() && doc.sent_of[d.start] < 3)
+}
+
+fn meeting_date(doc: &Doc, si: usize) -> Option<DateMention> {
+    let (ss, se) = doc.sents[si];
+    let here: Vec<&DateFound> = doc.dates.iter().filter(|d| d.start >= ss && d.end <= se).collect();
+    if let Some(d) = here.iter().find(|d| d.precision == 3 && d.iso.is_some()).or(here.iter().find(|d| d.precision == 3)).or(here.first()) {
+        return Some(date_mention(doc, d));
+    }
+    let deictic = (ss..se).any(|k| doc.at(&doc.lang.today_words, k).is_some() || doc.at(&doc.lang.weekdays, k).is_some_and(|h| h.end - h.start == 1 && !doc.lang.function_words.contains(&doc.toks[k].norm)));
+    if deictic {
+        return dateline(doc).map(|d| date_mention(doc, d));
+    }
+    None
+}
+
+fn meeting_place(doc: &Doc, si: usize) -> Option<TextSpan> {
+    let (ss, se) = doc.sents[si];
+    let loc = |ei: usize| doc.ents[ei].label.eq_ignore_ascii_case("LOC");
+    for (ei, &(s, e)) in doc.ent_toks.iter().enumerate() {
+        if s >= ss && e <= se && e > s && loc(ei) && s > 0 && doc.at(&doc.lang.place_prepositions, s - 1).is_some_and(|h| h.end == s) {
+            return Some(doc.span(s, e));
+        }
+    }
+    // Dateline place: a LOC shortly before a date at the top of the document.
+    for (ei, &(s, e)) in doc.ent_toks.iter().enumerate() {
+        if e > s && loc(ei) && doc.sent_of[s] < 3 && doc.dates.iter().any(|d| d.start >= e && d.start - e <= 5 && doc.sent_of[d.start] == doc.sent_of[s]) {
+            return Some(doc.span(s, e));
+        }
+    }
+    None
+}
+
+/// Scans topics from token `p` inside sentence end `se`; splits at additive
+/// connectors and at ", <conj> <interrogative>".
+fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
+    let lang = doc.lang;
+    let n = doc.toks.len().min(se);
+    while p < n && (is_quote(&doc.toks[p]) || doc.toks[p].is_punct(":") || doc.toks[p].is_punct("-")) {
+        p += 1;
+    }
+    let mut out = Vec::new();
+    let mut start = match topic_start(doc, p, n) {
+        Some(s) => s,
+        None => return out,
+    };
+    let mut q = start;
+    while q <= n {
+        let mut end_here = q >= n;
+        let mut next: Option<usize> = None;
+        if !end_here {
+            let t = &doc.toks[q];
+            if t.kind == TokKind::Newline
+                || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), ";" | ":" | "(" | ")" | "[" | "]" | "!" | "?" | "." | "…"))
+                || (is_closing_quote(t) && q > start)
+                || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), "«" | "“"))
+            {
+                end_here = true;
+            } else if q > start && doc.at(&lang.relative_stops, q).is_some() && doc.tok_ent[q].is_none() {
+                end_here = true;
+            } else if let Some(h) = doc.at(&lang.additive, q).filter(|_| q > start && doc.tok_ent[q].is_none()) {
+                end_here = true;
+                next = Some(h.end);
+            } else if t.is_punct(",") && q + 1 < n {
+                let r = q + 1;
+                let nt = &doc.toks[r];
+                if doc.at(&lang.clause_stops, r).is_some()
+                    || doc.is_per_tok(r)
+                    || (nt.is_word() && lang.data.gerund_suffixes.iter().any(|g| nt.norm.ends_with(g.as_str()) && nt.norm.len() > g.len() + 2))
+                {
+                    end_here = true;
+                } else if let Some(h) = doc.at(&lang.additive, r) {
+                    end_here = true;
+                    next = Some(h.end);
+                } else if let Some(c) = doc.at(&lang.conjunctions, r) {
+                    if doc.at(&lang.interrogatives, c.end).is_some() {
+                        end_here = true;
+                        next = Some(c.end);
+                    }
+                }
+            }
+        }
+        if end_here {
+            if let Some(t) = trim(doc, start, q) {
+                out.push(t);
+            }
+            match next.and_then(|x| topic_start(doc, x, n)) {
+                Some(s) => {
+                    start = s;
+                    q = s;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        q += 1;
+    }
+    out
+}
+
+fn topic_start(doc: &Doc, mut p: usize, n: usize) -> Option<usize> {
+    let lang = doc.lang;
+    while p < n && is_quote(&doc.toks[p]) {
+        p += 1;
+    }
+    if let Some(h) = doc.at(&lang.topic_prepositions, p) {
+        if h.end < n {
+            p = h.end;
+        }
+    }
+    while p < n && is_quote(&doc.toks[p]) {
+        p += 1;
+    }
+    if p >= n || !doc.toks[p].is_word() {
+        return None;
+    }
+    if doc.at(&lang.topic_reject, p).is_some() || doc.at(&lang.weekdays, p).is_some() || doc.is_per_tok(p) {
+        return None;
+    }
+    if doc.ent_label(p).is_some_and(|l| l.eq_ignore_ascii_case("DATE")) {
+        return None;
+    }
+    Some(p)
+}
+
+fn find_discussions(doc: &Doc, mentions: &[Mention], interactions: &[Interaction]) -> Vec<Discussion> {
+    let lang = doc.lang;
+    #[derive(Clone, Copy, PartialEq)]
+    enum K {
+        Forward,
+        Deferred,
+        Passive,
+    }
+    let mut hits: Vec<(Hit, K)> = Vec::new();
+    for (p, k) in [(&lang.discussion, K::Forward), (&lang.deferred_discussion, K::Deferred), (&lang.passive_discussion, K::Passive)] {
+        for h in p.find(&doc.nt) {
+            hits.push((h, k));
+        }
+    }
+    hits.sort_by_key(|h| (h.0.start, h.1 != K::Forward));
+    let planned = lang.planned_cues.find(&doc.nt);
+    let groups: Vec<Hit> = lang.group_refs.find(&doc.nt).into_iter().chain(lang.plural_pronouns.find(&doc.nt)).collect();
+    let mut out: Vec<Discussion> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for &(h, k) in &hits {
+        if taken.iter().any(|&(s, e)| h.start < e && h.end > s) {
+            continue;
+        }
+        let si = doc.sent_of[h.start];
+        let (ss, se) = doc.sents[si];
+        if planned.iter().any(|p| p.start >= ss && p.end <= h.start && h.start - p.end <= 5) {
+            continue;
+        }
+        let topics: Vec<(usize, usize)> = match k {
+            K::Forward => scan_topics(doc, h.end, se),
+            K::Deferred => {
+                let intro = (h.end..se).find(|&q| doc.tok_ent[q].is_none() && doc.at(&lang.topic_intros, q).is_some() && !doc.pred_mask[q]);
+                match intro {
+                    Some(q) => {
+                        let e = doc.at(&lang.topic_intros, q).map(|x| x.end).unwrap_or(q + 1);
+                        scan_topics(doc, e, se)
+                    }
+                    None => Vec::new(),
+                }
+            }
+            K::Passive => {
+                let lo = h.start.saturating_sub(5).max(ss);
+                let aux = (lo..h.start).find(|&q| doc.at(&lang.passive_aux, q).is_some());
+                match aux {
+                    Some(a) => {
+                        let mut s = a;
+                        while s > ss && !matches!(doc.toks[s - 1].norm.as_str(), "," | ";" | ":" | "«" | "“" | "\n") {
+                            s -= 1;
+                        }
+                        match trim(doc, s, a) {
+                            Some((ts, te)) if te - ts <= 30 && !(ts..te).all(|q| doc.at(&lang.plural_pronouns, q).is_some() || !doc.toks[q].is_word()) => vec![(ts, te)],
+                            _ => Vec::new(),
+                        }
+                    }
+                    None => Vec::new(),
+                }
+            }
+        };
+        let topics: Vec<(usize, usize)> = topics.into_iter().filter(|&(s, e)| !taken.iter().any(|&(a, b)| s < b && e > a)).collect();
+        if topics.is_empty() {
+            continue;
+        }
+        for &t in &topics {
+            taken.push(t);
+        }
+        taken.push((h.start, h.end));
+        let in_topic = |m: &Mention| topics.iter().any(|&(s, e)| m.s >= s && m.e <= e);
+        let mut participants: Vec<usize> = Vec::new();
+        for m in mentions.iter().filter(|m| m.s >= ss && m.e <= se && !in_topic(m)) {
+            push_unique(&mut participants, m.person);
+        }
+        let group = groups.iter().any(|g| g.start >= ss && g.end <= se);
+        let mut meeting = None;
+        if participants.len() < 2 || group || k == K::Passive {
+            // The nearest meeting (or call) gives the principal parties.
+            let nearest = interactions
+                .iter()
+                .filter(|i| i.kind != InteractionKind::Planned)
+                .min_by_key(|i| {
+                    let d = i.trigger.bytes.start as i64 - doc.toks[h.start].start as i64;
+                    (if d <= 0 { -d } else { d * 2 }, i.kind != InteractionKind::Meeting)
+                });
+            if let Some(i) = nearest {
+                for &p in &i.participants {
+                    push_unique(&mut participants, p);
+                }
+                if i.kind == InteractionKind::Meeting {
+                    meeting = Some(i.trigger.bytes.start);
+                }
+            }
+        }
+        let conf = match k {
+            K::Forward => 0.8,
+            K::Deferred => 0.7,
+            K::Passive => 0.65,
+        };
+        out.push(Discussion {
+            participants,
+            topics: topics.iter().map(|&(s, e)| doc.span(s, e)).collect(),
+            trigger: doc.span(h.start, h.end),
+            meeting,
+            evidence: doc.sent_span(si),
+            confidence: conf,
+        });
+    }
+    out
+}

@@ -1,0 +1,248 @@
+//! Per-language resources (`data/lang/<code>.json`) and their compiled form.
+//!
+//! Every language file has the same keys (see [`LanguageData`]); the six
+//! shipped files are embedded at build time and a directory given to
+//! [`RelatorBuilder::data_dir`](super::RelatorBuilder::data_dir) may add
+//! languages or replace embedded ones (a file `xx.json` there wins over the
+//! embedded `xx`). Phrase lists are matched case-insensitively on whole
+//! tokens, leftmost-longest; see the crate-internal `text` module.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::{normalize_phrase, Phrases};
+use crate::error::{Error, ErrorKind, Result};
+
+/// The embedded language files, `(code, JSON text)`.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("de", include_str!("../../data/lang/de.json")),
+    ("en", include_str!("../../data/lang/en.json")),
+    ("es", include_str!("../../data/lang/es.json")),
+    ("fr", include_str!("../../data/lang/fr.json")),
+    ("it", include_str!("../../data/lang/it.json")),
+    ("pt", include_str!("../../data/lang/pt.json")),
+];
+
+/// The contents of one language file. All phrase lists are written in plain
+/// lower case; matching ignores case and typographic apostrophes.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageData {
+    /// ISO 639-1 code (`fr`), also the file stem.
+    pub language: String,
+    /// English name of the language.
+    pub name: String,
+    /// Frequent function words, used by language detection.
+    pub function_words: Vec<String>,
+    /// Job titles, from heads (`ministre`) to fused titles (`secrétaire d'état`).
+    pub titles: Vec<String>,
+    /// Word endings that make a compound word a title (`…minister` in German).
+    pub title_suffixes: Vec<String>,
+    /// When `true`, capitalised words right before a title belong to it
+    /// (`Public Safety Minister`, `Homeland Security Secretary`).
+    pub capitalized_prefix_titles: bool,
+    /// Title modifiers kept in the title and reported apart (`intérimaire`, `acting`).
+    pub modifiers: Vec<String>,
+    /// Honorifics between a title and a name (`l'honorable`, `Mr.`).
+    pub honorifics: Vec<String>,
+    /// Prepositions (with articles) that open a portfolio complement; they are
+    /// stripped from `of` (`de la`, `des`, `of`, `degli`).
+    pub of_prepositions: Vec<String>,
+    /// Articles and possessives before a title.
+    pub determiners: Vec<String>,
+    /// Endings of nationality adjectives written between a title and a name
+    /// (`président allemand X`, `chefe da diplomacia guineense, X`).
+    pub demonym_suffixes: Vec<String>,
+    /// Meeting predicates with a subject and an object (`a rencontré`, `met with`).
+    pub meeting_triggers: Vec<String>,
+    /// Predicates that are meetings unless the document speaks of a call
+    /// (`s'est entretenu avec`, `held discussions with`).
+    pub weak_meeting_triggers: Vec<String>,
+    /// Predicates whose participants are all the named people of the clause
+    /// (`se sont rencontrés`, `se reunieron`, `meeting between`).
+    pub reciprocal_meeting_triggers: Vec<String>,
+    /// Cues of a phone or video call (`téléphonique`, `phone call`).
+    pub call_cues: Vec<String>,
+    /// Cues of a planned, future meeting (`will meet`, `se reunirá`).
+    pub planned_cues: Vec<String>,
+    /// Cues of separate audiences (`séparément`, `separately`).
+    pub separate_cues: Vec<String>,
+    /// Discussion predicates followed by their topic (`ont discuté de`, `discussed`).
+    pub discussion_triggers: Vec<String>,
+    /// Predicates whose topic comes later after a topic preposition
+    /// (`held discussions with X on …`, `sprachen … über`).
+    pub deferred_discussion_triggers: Vec<String>,
+    /// Prepositions that introduce the topic of a deferred trigger (`on`, `über`).
+    pub topic_intros: Vec<String>,
+    /// Passive participles whose topic precedes them (`ont été abordés`).
+    pub passive_discussion_triggers: Vec<String>,
+    /// Auxiliaries of passive discussion predicates (`ont`, `été`, `were`).
+    pub passive_auxiliaries: Vec<String>,
+    /// Governing prepositions dropped at the start of a topic (`de`, `des`, `about`).
+    pub topic_prepositions: Vec<String>,
+    /// Words that cannot start a topic (the trigger was not followed by its object).
+    pub topic_reject_starts: Vec<String>,
+    /// Additive connectors that start a new topic (`ainsi que`, `as well as`, `sowie`).
+    pub additive_connectors: Vec<String>,
+    /// Coordinating conjunctions (`et`, `and`).
+    pub conjunctions: Vec<String>,
+    /// Interrogatives that start a coordinated object clause (`comment`, `how`).
+    pub interrogatives: Vec<String>,
+    /// Words that, after a comma, end a topic (relatives, pronouns, speech verbs).
+    pub clause_stops: Vec<String>,
+    /// Words that end a topic even without a comma (`qui`, `during`).
+    pub relative_stops: Vec<String>,
+    /// Endings of gerunds that, after a comma, end a topic (`ant`, `ing`, `ando`).
+    pub gerund_suffixes: Vec<String>,
+    /// Group references to the participants (`les deux homologues`, `beide`).
+    pub group_references: Vec<String>,
+    /// Plural pronouns referring to the participants (`ils`, `they`).
+    pub plural_pronouns: Vec<String>,
+    /// Adverbs ignored while matching predicates (`aussi`, `also`, `auch`).
+    pub skip_adverbs: Vec<String>,
+    /// Weekday and deictic words that cannot be a topic or object.
+    pub weekdays: Vec<String>,
+    /// Words meaning "today" (the meeting takes the dateline's date).
+    pub today_words: Vec<String>,
+    /// Month names and abbreviations with their number.
+    pub months: BTreeMap<String, u32>,
+    /// Prepositions that introduce the place of a meeting (`à`, `in`).
+    pub place_prepositions: Vec<String>,
+    /// Abbreviations whose final dot does not end a sentence (`m`, `dr`).
+    pub abbreviations: Vec<String>,
+}
+
+impl LanguageData {
+    /// Parses one language file.
+    pub fn from_json(json: &str, origin: &str) -> Result<LanguageData> {
+        let data: LanguageData = serde_json::from_str(json)
+            .map_err(|e| Error::new(ErrorKind::LanguageData, format!("language file {origin}: {e}")).with_path(origin))?;
+        if data.language.is_empty() {
+            return Err(Error::new(ErrorKind::LanguageData, format!("language file {origin}: empty `language`")).with_path(origin));
+        }
+        Ok(data)
+    }
+
+    /// The embedded language files, parsed.
+    pub fn embedded() -> Vec<LanguageData> {
+        EMBEDDED
+            .iter()
+            .map(|(code, json)| LanguageData::from_json(json, code).expect("embedded language data is valid"))
+            .collect()
+    }
+
+    /// Every `*.json` file of `dir`, parsed, sorted by file name.
+    pub fn from_dir(dir: &Path) -> Result<Vec<LanguageData>> {
+        let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        let mut paths: Vec<_> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| {
+                let json = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+                LanguageData::from_json(&json, &p.to_string_lossy()).map_err(|e| e.with_path(p))
+            })
+            .collect()
+    }
+}
+
+/// A language file compiled into matchers (built once per [`Relator`](super::Relator)).
+#[derive(Debug, Clone)]
+pub(crate) struct Lang {
+    pub data: LanguageData,
+    pub function_words: HashSet<String>,
+    pub titles: Phrases,
+    pub title_suffixes: Vec<String>,
+    pub modifiers: Phrases,
+    pub honorifics: Phrases,
+    pub of_prepositions: Phrases,
+    pub determiners: Phrases,
+    pub meeting: Phrases,
+    pub weak_meeting: Phrases,
+    pub reciprocal_meeting: Phrases,
+    pub call_cues: Phrases,
+    pub planned_cues: Phrases,
+    pub separate_cues: Phrases,
+    pub discussion: Phrases,
+    pub deferred_discussion: Phrases,
+    pub topic_intros: Phrases,
+    pub passive_discussion: Phrases,
+    pub passive_aux: Phrases,
+    pub topic_prepositions: Phrases,
+    pub topic_reject: Phrases,
+    pub additive: Phrases,
+    pub conjunctions: Phrases,
+    pub interrogatives: Phrases,
+    pub clause_stops: Phrases,
+    pub relative_stops: Phrases,
+    pub group_refs: Phrases,
+    pub plural_pronouns: Phrases,
+    pub skip_adverbs: Vec<Vec<String>>,
+    pub weekdays: Phrases,
+    pub today_words: Phrases,
+    pub months: BTreeMap<String, u32>,
+    pub place_prepositions: Phrases,
+    pub abbreviations: HashSet<String>,
+}
+
+impl Lang {
+    pub fn compile(data: LanguageData) -> Lang {
+        let p = |v: &Vec<String>| Phrases::new(v);
+        let set = |v: &Vec<String>| v.iter().map(|w| normalize_phrase(w)).collect::<HashSet<_>>();
+        Lang {
+            function_words: set(&data.function_words),
+            titles: p(&data.titles),
+            title_suffixes: data.title_suffixes.iter().map(|s| s.to_lowercase()).collect(),
+            modifiers: p(&data.modifiers),
+            honorifics: p(&data.honorifics),
+            of_prepositions: p(&data.of_prepositions),
+            determiners: p(&data.determiners),
+            meeting: p(&data.meeting_triggers),
+            weak_meeting: p(&data.weak_meeting_triggers),
+            reciprocal_meeting: p(&data.reciprocal_meeting_triggers),
+            call_cues: p(&data.call_cues),
+            planned_cues: p(&data.planned_cues),
+            separate_cues: p(&data.separate_cues),
+            discussion: p(&data.discussion_triggers),
+            deferred_discussion: p(&data.deferred_discussion_triggers),
+            topic_intros: p(&data.topic_intros),
+            passive_discussion: p(&data.passive_discussion_triggers),
+            passive_aux: p(&data.passive_auxiliaries),
+            topic_prepositions: p(&data.topic_prepositions),
+            topic_reject: p(&data.topic_reject_starts),
+            additive: p(&data.additive_connectors),
+            conjunctions: p(&data.conjunctions),
+            interrogatives: p(&data.interrogatives),
+            clause_stops: p(&data.clause_stops),
+            relative_stops: p(&data.relative_stops),
+            group_refs: p(&data.group_references),
+            plural_pronouns: p(&data.plural_pronouns),
+            skip_adverbs: data
+                .skip_adverbs
+                .iter()
+                .map(|a| normalize_phrase(a).split(' ').map(str::to_string).collect())
+                .collect(),
+            weekdays: p(&data.weekdays),
+            today_words: p(&data.today_words),
+            months: data.months.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect(),
+            place_prepositions: p(&data.place_prepositions),
+            abbreviations: data.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
+            data,
+        }
+    }
+
+    /// `true` when the (normalised) word is a compound title by suffix.
+    pub fn is_suffix_title(&self, w: &str) -> bool {
+        self.title_suffixes.iter().any(|s| w.ends_with(s.as_str()))
+    }
+
+    /// Function-word score of a token list, for language detection.
+    pub fn score(&self, words: &[&str]) -> usize {
+        words.iter().filter(|w| self.function_words.contains(**w)).count()
+    }
+}

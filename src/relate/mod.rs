@@ -1,0 +1,387 @@
+//! People, roles, agencies, meetings and topics: the stage after NER.
+//!
+//! [`Relator::relate`] takes the text and its entities (from the NER model or
+//! built by hand) and returns [`Relations`]: the people named in the text with
+//! their mentions and roles, the meetings held between them, and what they
+//! discussed. Every piece of text is reported as a [`TextSpan`] with byte and
+//! code-point offsets; every relation carries its evidence and a confidence.
+//!
+//! The stage is rule-based and driven by per-language data files
+//! (`data/lang/*.json`, see [`LanguageData`]): adding a language means adding
+//! a file, either to the crate or to a directory given to
+//! [`RelatorBuilder::data_dir`].
+//!
+//! ```
+//! use rolegraph::relate::Relator;
+//! use rolegraph::{CharIndex, Entity, Span};
+//!
+//! let text = "Le ministre Ralph Goodale a rencontré la secrétaire Ann Lee. \
+//!             Les deux homologues ont discuté de la sécurité frontalière.";
+//! let idx = CharIndex::new(text);
+//! let per = |name: &str| {
+//!     let s = text.find(name).unwrap();
+//!     let bytes = Span::new(s, s + name.len());
+//!     Entity { label: "PER".into(), text: name.into(), score: 1.0, bytes, chars: idx.char_span(bytes) }
+//! };
+//! let rel = Relator::default().relate(text, &[per("Ralph Goodale"), per("Ann Lee")]);
+//! assert_eq!(rel.language, "fr");
+//! assert_eq!(rel.met_with(), vec![("Ralph Goodale".to_string(), "Ann Lee".to_string())]);
+//! assert_eq!(rel.discussions[0].topics[0].text, "la sécurité frontalière");
+//! ```
+
+mod date;
+pub mod eval;
+mod extract;
+mod lang;
+mod text;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::entity::Entity;
+use crate::error::{Error, ErrorKind, Result};
+use crate::span::{CharIndex, Span};
+
+pub use lang::LanguageData;
+use lang::Lang;
+
+/// A piece of the input text with its offsets in bytes and in code points.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// The text as written (`&input[bytes.start..bytes.end]`).
+    pub text: String,
+    /// Byte range into the input.
+    pub bytes: Span,
+    /// Code-point range into the input.
+    pub chars: Span,
+}
+
+impl TextSpan {
+    pub(crate) fn new(text: &str, idx: &CharIndex, bytes: Span) -> TextSpan {
+        TextSpan { text: text[bytes.range()].to_string(), bytes, chars: idx.char_span(bytes) }
+    }
+}
+
+/// A position held by a person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    /// The title as written (`secrétaire intérimaire`, `Foreign Secretary`); `None`
+    /// for a bare affiliation.
+    pub title: Option<TextSpan>,
+    /// Modifiers found in the title (`intérimaire`, `acting`), lower-cased.
+    pub modifiers: Vec<String>,
+    /// The agency, portfolio or jurisdiction as written, without the leading
+    /// preposition and article (`Sécurité publique et de la Protection civile`).
+    pub of: Option<TextSpan>,
+    /// The ORG entity the role is linked to, when the text names one.
+    pub org: Option<String>,
+    /// The sentence the role was read from.
+    pub evidence: TextSpan,
+    /// Confidence in the role (0–1).
+    pub confidence: f32,
+}
+
+/// A person named in the text, with all the mentions clustered together.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// Stable id derived from the canonical name (`person/ralph-goodale`).
+    pub id: String,
+    /// The fullest name form in the text.
+    pub name: String,
+    /// Every PER mention of this person, in text order.
+    pub mentions: Vec<TextSpan>,
+    /// Roles, one per distinct position.
+    pub roles: Vec<Role>,
+}
+
+/// What kind of contact an [`Interaction`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InteractionKind {
+    /// An in-person meeting that took place.
+    Meeting,
+    /// A phone or video call (not a meeting).
+    Call,
+    /// A planned or future meeting (not a meeting held).
+    Planned,
+}
+
+/// A date as written, normalised to ISO 8601 when it is explicit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// The date expression as written.
+    pub span: TextSpan,
+    /// `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) when the year is written.
+    pub iso: Option<String>,
+}
+
+/// A meeting (or a call, or a planned meeting) between named people.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Interaction {
+    /// Meeting held, call, or planned meeting.
+    pub kind: InteractionKind,
+    /// Indices into [`Relations::people`].
+    pub participants: Vec<usize>,
+    /// The "met with" pairs (indices into [`Relations::people`], smaller first);
+    /// members of the same side are not paired.
+    pub pairs: Vec<[usize; 2]>,
+    /// The predicate as written (`a rencontré`, `met with`).
+    pub trigger: TextSpan,
+    /// When, if the text says.
+    pub date: Option<DateMention>,
+    /// Where, if the text says (a LOC entity).
+    pub place: Option<TextSpan>,
+    /// The sentence that reports it.
+    pub evidence: TextSpan,
+    /// Confidence (0–1).
+    pub confidence: f32,
+}
+
+/// A discussion: who discussed which topics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Discussion {
+    /// Indices into [`Relations::people`].
+    pub participants: Vec<usize>,
+    /// Each topic as an exact span of the text.
+    pub topics: Vec<TextSpan>,
+    /// The discussion predicate as written.
+    pub trigger: TextSpan,
+    /// The meeting this discussion belongs to (index into [`Relations::meetings`]).
+    pub meeting: Option<usize>,
+    /// The sentence that reports it.
+    pub evidence: TextSpan,
+    /// Confidence (0–1).
+    pub confidence: f32,
+}
+
+/// Everything the relations stage found in one document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Relations {
+    /// The language code used (`fr`, `en`, …).
+    pub language: String,
+    /// Named people.
+    pub people: Vec<Person>,
+    /// Meetings that took place (kind [`InteractionKind::Meeting`]).
+    pub meetings: Vec<Interaction>,
+    /// Calls and planned meetings: contacts that are not meetings held.
+    pub other_contacts: Vec<Interaction>,
+    /// Discussions and their topics.
+    pub discussions: Vec<Discussion>,
+}
+
+impl Relations {
+    /// The distinct "met with" pairs as canonical names, in first-seen order.
+    pub fn met_with(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for m in &self.meetings {
+            for &[a, b] in &m.pairs {
+                let p = (self.people[a].name.clone(), self.people[b].name.clone());
+                let q = (p.1.clone(), p.0.clone());
+                if !out.contains(&p) && !out.contains(&q) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    /// The person whose name or one of whose mentions is `name`.
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.name == name).or_else(|| self.people.iter().find(|p| p.mentions.iter().any(|m| m.text == name)))
+    }
+}
+
+/// The relations stage: compiled language data, built once and reused.
+///
+/// `Relator::default()` uses the embedded data for all six languages.
+#[derive(Debug, Clone)]
+pub struct Relator {
+    langs: Vec<Lang>,
+    fallback: usize,
+}
+
+impl Default for Relator {
+    fn default() -> Self {
+        Relator::builder().build().expect("embedded language data is valid")
+    }
+}
+
+/// Builder for [`Relator`].
+#[derive(Debug, Clone, Default)]
+pub struct RelatorBuilder {
+    languages: Option<Vec<String>>,
+    data_dir: Option<PathBuf>,
+    default_language: Option<String>,
+}
+
+impl RelatorBuilder {
+    /// Restrict detection to these language codes (default: every language available).
+    pub fn languages<I, S>(mut self, codes: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.languages = Some(codes.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Read `*.json` language files from `dir` in addition to the embedded ones;
+    /// a file for a language that is also embedded replaces it.
+    pub fn data_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.data_dir = Some(dir.into());
+        self
+    }
+
+    /// The language used when detection finds no evidence (default `en`, or
+    /// the first language available).
+    pub fn default_language(mut self, code: impl Into<String>) -> Self {
+        self.default_language = Some(code.into());
+        self
+    }
+
+    /// Loads and compiles the language data.
+    pub fn build(self) -> Result<Relator> {
+        let mut data = LanguageData::embedded();
+        if let Some(dir) = &self.data_dir {
+            for d in LanguageData::from_dir(dir)? {
+                match data.iter_mut().find(|x| x.language == d.language) {
+                    Some(slot) => *slot = d,
+                    None => data.push(d),
+                }
+            }
+        }
+        if let Some(keep) = &self.languages {
+            for code in keep {
+                if !data.iter().any(|d| &d.language == code) {
+                    return Err(Error::new(ErrorKind::Config, format!("no language data for `{code}`")));
+                }
+            }
+            data.retain(|d| keep.contains(&d.language));
+        }
+        if data.is_empty() {
+            return Err(Error::new(ErrorKind::Config, "no language selected"));
+        }
+        let langs: Vec<Lang> = data.into_iter().map(Lang::compile).collect();
+        let want = self.default_language.as_deref().unwrap_or("en");
+        let fallback = langs.iter().position(|l| l.data.language == want).unwrap_or(0);
+        if self.default_language.is_some() && langs[fallback].data.language != want {
+            return Err(Error::new(ErrorKind::Config, format!("default language `{want}` is not loaded")));
+        }
+        Ok(Relator { langs, fallback })
+    }
+}
+
+impl Relator {
+    /// A builder: `Relator::builder().languages(["fr", "en"]).data_dir(dir).build()?`.
+    pub fn builder() -> RelatorBuilder {
+        RelatorBuilder::default()
+    }
+
+    /// The codes of the loaded languages.
+    pub fn languages(&self) -> Vec<&str> {
+        self.langs.iter().map(|l| l.data.language.as_str()).collect()
+    }
+
+    /// The loaded data of one language.
+    pub fn language_data(&self, code: &str) -> Option<&LanguageData> {
+        self.langs.iter().find(|l| l.data.language == code).map(|l| &l.data)
+    }
+
+    /// Detects the language of `text`: the language whose function words
+    /// (`function_words` in the data files) cover the most word tokens wins;
+    /// ties and texts without evidence go to the default language.
+    pub fn detect_language(&self, text: &str) -> &str {
+        &self.langs[self.detect(text)].data.language
+    }
+
+    fn detect(&self, text: &str) -> usize {
+        let lower = text.to_lowercase().replace('’', "'");
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .flat_map(|w| w.split_inclusive('\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut best = (0usize, self.fallback);
+        for (i, l) in self.langs.iter().enumerate() {
+            let s = l.score(&words);
+            if s > best.0 {
+                best = (s, i);
+            }
+        }
+        best.1
+    }
+
+    /// Runs the stage on one document, detecting its language.
+    pub fn relate(&self, text: &str, entities: &[Entity]) -> Relations {
+        let i = self.detect(text);
+        extract::run(&self.langs[i], text, entities)
+    }
+
+    /// Runs the stage with a given language (detection when `None` or unknown).
+    pub fn relate_in(&self, language: Option<&str>, text: &str, entities: &[Entity]) -> Relations {
+        let i = language.and_then(|c| self.langs.iter().position(|l| l.data.language == c)).unwrap_or_else(|| self.detect(text));
+        extract::run(&self.langs[i], text, entities)
+    }
+}
+
+/// Lower-case ASCII slug of a name (`Ralph Goodale` → `ralph-goodale`, accents
+/// folded), used for stable ids.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    const MAP: &[(&str, char)] = &[
+        ("àáâãäåāą", 'a'),
+        ("ÀÁÂÃÄÅĀĄ", 'A'),
+        ("çćč", 'c'),
+        ("ÇĆČ", 'C'),
+        ("èéêëēęě", 'e'),
+        ("ÈÉÊËĒĘĚ", 'E'),
+        ("ìíîïī", 'i'),
+        ("ÌÍÎÏĪ", 'I'),
+        ("ñń", 'n'),
+        ("ÑŃ", 'N'),
+        ("òóôõöøō", 'o'),
+        ("ÒÓÔÕÖØŌ", 'O'),
+        ("ùúûüū", 'u'),
+        ("ÙÚÛÜŪ", 'U'),
+        ("ýÿ", 'y'),
+        ("šś", 's'),
+        ("ŠŚ", 'S'),
+        ("žźż", 'z'),
+        ("ŽŹŻ", 'Z'),
+        ("ł", 'l'),
+        ("Ł", 'L'),
+        ("ß", 's'),
+    ];
+    for (set, to) in MAP {
+        if set.contains(c) {
+            return *to;
+        }
+    }
+    c
+}
+
+/// Groups entity indices by label (helper for the stage and the graph).
+pub(crate) fn by_label(entities: &[Entity]) -> HashMap<&str, Vec<usize>> {
+    let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        m.entry(e.label.as_str()).or_default().push(i);
+    }
+    m
+}

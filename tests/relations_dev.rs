@@ -1,0 +1,52 @@
+//! Scores the relations stage on `../shared/data/relations/dev` with the gold
+//! entities (skipped, with a message, when the folder is absent).
+//! Set `ROLEGRAPH_DEV_DUMP=1` to print every prediction.
+
+use std::path::PathBuf;
+
+use rolegraph::relate::eval::{evaluate_dir, GoldDoc};
+use rolegraph::relate::Relator;
+
+fn dev_dir() -> Option<PathBuf> {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/relations/dev");
+    d.is_dir().then_some(d)
+}
+
+#[test]
+fn dev_set_with_gold_entities_meets_targets() {
+    let Some(dir) = dev_dir() else {
+        println!("skipped: {} not found", "../shared/data/relations/dev");
+        return;
+    };
+    let relator = Relator::default();
+    if std::env::var_os("ROLEGRAPH_DEV_DUMP").is_some() {
+        let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for p in paths {
+            let g = GoldDoc::load(&p).unwrap();
+            let r = relator.relate_in(Some(&g.lang), &g.text, &g.entities());
+            println!("===== {}", g.id);
+            for p in &r.people {
+                let roles: Vec<String> = p
+                    .roles
+                    .iter()
+                    .map(|r| format!("[{:?} | {:?} | {:?}]", r.title.as_ref().map(|t| &t.text), r.of.as_ref().map(|t| &t.text), r.org))
+                    .collect();
+                println!("  {} {:?} {}", p.name, p.mentions.iter().map(|m| &m.text).collect::<Vec<_>>(), roles.join(" "));
+            }
+            for m in r.meetings.iter().chain(&r.other_contacts) {
+                let names: Vec<_> = m.pairs.iter().map(|&[a, b]| format!("{}–{}", r.people[a].name, r.people[b].name)).collect();
+                println!("  {:?} {:?} {} date={:?} place={:?}", m.kind, m.trigger.text, names.join(", "), m.date.as_ref().map(|d| (&d.span.text, &d.iso)), m.place.as_ref().map(|p| &p.text));
+            }
+            for d in &r.discussions {
+                let names: Vec<_> = d.participants.iter().map(|&i| r.people[i].name.as_str()).collect();
+                for t in &d.topics {
+                    println!("  TOPIC {:?} {:?} <{}>", d.trigger.text, names, t.text);
+                }
+            }
+        }
+    }
+    let report = evaluate_dir(&relator, &dir, |d| Ok(d.entities())).unwrap();
+    println!("{report}");
+    assert!(report.false_meeting_docs.is_empty(), "meetings predicted in {:?}", report.false_meeting_docs);
+}
