@@ -1,0 +1,255 @@
+//! The decode stage: per-token label probabilities → words → constrained tag
+//! sequence → entity spans in the caller's text.
+
+mod scheme;
+
+use ndarray::{Array2, ArrayView1};
+use serde::{Deserialize, Serialize};
+
+pub use scheme::{LabelScheme, Position, Scheme, Tag};
+
+use crate::entity::Entity;
+use crate::span::{CharIndex, Span};
+
+/// How subword predictions become one prediction per word (the semantics of
+/// `aggregation_strategy` in transformers' `TokenClassificationPipeline`).
+/// Words are the tokenizer's pre-tokenizer words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregation {
+    /// The word takes the first subword's label distribution.
+    #[default]
+    First,
+    /// The word takes the mean of its subwords' distributions.
+    Average,
+    /// The word takes the distribution of its most confident subword.
+    Max,
+}
+
+/// How word distributions become a tag sequence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decoding {
+    /// Most likely sequence that obeys the label scheme (no `I-X` after `O`).
+    #[default]
+    Viterbi,
+    /// Independent argmax per word, grouped leniently.
+    Argmax,
+}
+
+/// Label probabilities for every token of one document, merged from
+/// overlapping windows: each token keeps the prediction of the window in
+/// which it had the most context on both sides.
+pub(crate) struct TokenProbs {
+    probs: Array2<f32>,
+    context: Vec<i64>,
+}
+
+impl TokenProbs {
+    pub(crate) fn new(tokens: usize, labels: usize) -> Self {
+        TokenProbs { probs: Array2::zeros((tokens, labels)), context: vec![-1; tokens] }
+    }
+
+    /// Offers logits for `token`, seen with `context` tokens on its poorer side.
+    pub(crate) fn offer(&mut self, token: usize, context: usize, logits: ArrayView1<f32>) {
+        let context = context as i64;
+        if context <= self.context[token] {
+            return;
+        }
+        self.context[token] = context;
+        let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let mut row = self.probs.row_mut(token);
+        let mut sum = 0.0;
+        for (p, &l) in row.iter_mut().zip(logits.iter()) {
+            *p = (l - max).exp();
+            sum += *p;
+        }
+        if sum.is_finite() && sum > 0.0 {
+            row.mapv_inplace(|p| p / sum);
+        } else {
+            // Non-finite logits: fall back to a uniform distribution.
+            let n = row.len() as f32;
+            row.fill(1.0 / n);
+        }
+    }
+
+    pub(crate) fn into_array(self) -> Array2<f32> {
+        self.probs
+    }
+}
+
+/// Decoder settings.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DecodeOptions {
+    pub aggregation: Aggregation,
+    pub decoding: Decoding,
+}
+
+/// Turns token probabilities into entities.
+///
+/// `offsets[t]` is token `t`'s byte range in `text` and `words[t]` its word id.
+/// An entity's score is the mean, over its words, of the probability of the
+/// tag decoded for that word.
+pub(crate) fn entities(
+    text: &str,
+    offsets: &[(usize, usize)],
+    words: &[Option<u32>],
+    probs: &Array2<f32>,
+    scheme: &LabelScheme,
+    options: DecodeOptions,
+    index: &CharIndex,
+) -> Vec<Entity> {
+    let groups = group_words(words);
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let dists: Vec<Vec<f32>> = groups
+        .iter()
+        .map(|g| word_distribution(probs, g.clone(), options.aggregation))
+        .collect();
+    let path: Vec<usize> = match options.decoding {
+        Decoding::Viterbi => {
+            let logp: Vec<Vec<f32>> =
+                dists.iter().map(|d| d.iter().map(|p| p.max(1e-12).ln()).collect()).collect();
+            scheme.viterbi(&logp)
+        }
+        Decoding::Argmax => dists.iter().map(|d| scheme::argmax(d)).collect(),
+    };
+    let mut out = Vec::new();
+    for (ws, we, ty) in scheme.spans(&path) {
+        let start = offsets[groups[ws].start].0;
+        let end = offsets[groups[we - 1].end - 1].1;
+        let Some(bytes) = trimmed(text, start, end) else { continue };
+        let score = (ws..we).map(|w| dists[w][path[w]]).sum::<f32>() / (we - ws) as f32;
+        out.push(Entity {
+            label: scheme.entity_types()[ty].clone(),
+            text: text[bytes.range()].to_string(),
+            score,
+            bytes,
+            chars: index.char_span(bytes),
+        });
+    }
+    out
+}
+
+/// Token index ranges of consecutive tokens sharing a word id.
+fn group_words(words: &[Option<u32>]) -> Vec<std::ops::Range<usize>> {
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    for (t, w) in words.iter().enumerate() {
+        match (groups.last_mut(), w) {
+            (Some(g), Some(w)) if words[g.start] == Some(*w) => g.end = t + 1,
+            _ => groups.push(t..t + 1),
+        }
+    }
+    groups
+}
+
+fn word_distribution(probs: &Array2<f32>, tokens: std::ops::Range<usize>, how: Aggregation) -> Vec<f32> {
+    let row = |t: usize| probs.row(t);
+    match how {
+        Aggregation::First => row(tokens.start).to_vec(),
+        Aggregation::Average => {
+            let n = tokens.len() as f32;
+            let mut acc = vec![0.0; probs.ncols()];
+            for t in tokens {
+                for (a, p) in acc.iter_mut().zip(row(t)) {
+                    *a += p / n;
+                }
+            }
+            acc
+        }
+        Aggregation::Max => {
+            let peak = |t: usize| row(t).iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let best = tokens.clone().fold(tokens.start, |b, t| if peak(t) > peak(b) { t } else { b });
+            row(best).to_vec()
+        }
+    }
+}
+
+/// `start..end` widened to char boundaries and trimmed of whitespace.
+fn trimmed(text: &str, mut start: usize, mut end: usize) -> Option<Span> {
+    end = end.min(text.len());
+    start = start.min(end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let span = Span::new(start + lead, end - trail);
+    (!span.is_empty() && lead + trail < slice.len()).then_some(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    fn iob2() -> LabelScheme {
+        let labels: Vec<String> =
+            ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"].iter().map(|s| s.to_string()).collect();
+        LabelScheme::parse(&labels, None).unwrap()
+    }
+
+    #[test]
+    fn words_and_spans_come_from_the_original_text() {
+        // "Ana  Souza visitou São Paulo" with subwords "Sou" "##za".
+        let text = "Ana  Souza visitou São Paulo";
+        let offsets = [(0, 3), (5, 8), (8, 10), (11, 18), (19, 23), (24, 29)];
+        let words = [Some(0), Some(1), Some(1), Some(2), Some(3), Some(4)];
+        let probs = array![
+            [0.1, 0.8, 0.05, 0.03, 0.02],
+            [0.1, 0.1, 0.7, 0.05, 0.05],
+            [0.9, 0.02, 0.02, 0.03, 0.03], // second subword says O: ignored by `first`
+            [0.96, 0.01, 0.01, 0.01, 0.01],
+            [0.1, 0.0, 0.0, 0.8, 0.1],
+            [0.1, 0.0, 0.0, 0.1, 0.8],
+        ];
+        let index = CharIndex::new(text);
+        let ents = entities(text, &offsets, &words, &probs, &iob2(), DecodeOptions::default(), &index);
+        let got: Vec<(&str, &str)> = ents.iter().map(|e| (e.label.as_str(), e.text.as_str())).collect();
+        assert_eq!(got, [("PER", "Ana  Souza"), ("LOC", "São Paulo")]);
+        let loc = &ents[1];
+        assert_eq!(&text[loc.bytes.range()], "São Paulo");
+        assert_eq!(loc.chars, Span::new(19, 28));
+        assert!((ents[0].score - 0.75).abs() < 1e-6);
+    }
+
+    #[test]
+    fn average_and_max_aggregate_subwords() {
+        let text = "Souza";
+        let offsets = [(0, 3), (3, 5)];
+        let words = [Some(0), Some(0)];
+        let probs = array![[0.6, 0.4, 0.0, 0.0, 0.0], [0.0, 0.95, 0.05, 0.0, 0.0]];
+        let idx = CharIndex::new(text);
+        let run = |aggregation| {
+            let opts = DecodeOptions { aggregation, decoding: Decoding::Viterbi };
+            entities(text, &offsets, &words, &probs, &iob2(), opts, &idx).len()
+        };
+        assert_eq!(run(Aggregation::First), 0);
+        assert_eq!(run(Aggregation::Average), 1);
+        assert_eq!(run(Aggregation::Max), 1);
+    }
+
+    #[test]
+    fn token_probs_prefer_more_context() {
+        let mut tp = TokenProbs::new(1, 2);
+        tp.offer(0, 1, array![0.0, 5.0].view());
+        tp.offer(0, 0, array![5.0, 0.0].view());
+        assert!(tp.probs[[0, 1]] > 0.9);
+        tp.offer(0, 3, array![5.0, 0.0].view());
+        assert!(tp.probs[[0, 0]] > 0.9);
+        tp.offer(0, 4, array![f32::NAN, 0.0].view());
+        assert!(tp.into_array().iter().all(|p| p.is_finite()));
+    }
+
+    #[test]
+    fn trimming_handles_whitespace_only_and_multibyte() {
+        assert_eq!(trimmed("  \t ", 0, 4), None);
+        assert_eq!(trimmed(" é ", 0, 4), Some(Span::new(1, 3)));
+        assert_eq!(trimmed("é", 1, 2), Some(Span::new(0, 2)));
+    }
+}

@@ -1,0 +1,24 @@
+//! Typed entity spans: the output of the NER stage.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// One named entity found in the caller's text.
+///
+/// `text` is always `&input[bytes.start..bytes.end]`, never subword tokens glued
+/// together; `chars` is the same span in Unicode code points (what Python, JSON
+/// and NIF consumers index by).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Entity type without the scheme prefix (`PER`, `ORG`, `LOC`, `MISC`, …).
+    pub label: String,
+    /// The entity as written in the input.
+    pub text: String,
+    /// Mean probability of the entity's label over its tokens (0–1).
+    pub score: f32,
+    /// Byte range into the input.
+    pub bytes: Span,
+    /// Code-point range into the input.
+    pub chars: Span,
+}

@@ -1,0 +1,369 @@
+//! The pipeline: [`Extractor`] ties tokenize → encode → decode (→ relate → graph).
+
+use std::path::{Path, PathBuf};
+
+use candle_core::Device;
+use ndarray::Array2;
+use serde::{Deserialize, Serialize};
+
+use crate::decode::{self, Aggregation, DecodeOptions, Decoding, LabelScheme, Scheme, TokenProbs};
+use crate::entity::Entity;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Backend, Batch, CandleBackend, ModelConfig, Weights};
+use crate::span::{CharIndex, Span};
+use crate::tokenize::{TextTokenizer, Window};
+
+/// Default cap on input size: 64 MiB. Raise it with [`ExtractorBuilder::max_input_bytes`].
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
+
+/// Everything rolegraph found in one text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Named entities, in text order.
+    pub entities: Vec<Entity>,
+}
+
+/// One model window and its raw output, for inspection and parity checks.
+#[derive(Clone, Debug)]
+pub struct WindowLogits {
+    /// Token ids fed to the model, special tokens included.
+    pub ids: Vec<u32>,
+    /// Byte span in the text of each position (`None` for special tokens).
+    pub bytes: Vec<Option<Span>>,
+    /// Logits, `(positions, labels)`.
+    pub logits: Array2<f32>,
+}
+
+/// Files of a model, on disk or embedded.
+#[derive(Clone, Debug)]
+pub(crate) struct ModelSource {
+    pub config_json: String,
+    pub config_path: PathBuf,
+    pub tokenizer: TokenizerSource,
+    pub weights: Weights,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum TokenizerSource {
+    File(PathBuf),
+    Static(&'static [u8]),
+}
+
+impl ModelSource {
+    /// `config.json`, `tokenizer.json` and `model.safetensors` in `dir`.
+    pub(crate) fn dir(dir: &Path) -> Result<Self> {
+        if !dir.is_dir() {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!("{}: model directory not found", dir.display()),
+            )
+            .with_path(dir));
+        }
+        let config_path = dir.join("config.json");
+        Ok(ModelSource {
+            config_json: crate::model::read_to_string(&config_path)?,
+            config_path,
+            tokenizer: TokenizerSource::File(dir.join("tokenizer.json")),
+            weights: Weights::File(dir.join("model.safetensors")),
+        })
+    }
+}
+
+/// Builds an [`Extractor`]. Setters take `&mut self`; [`build`](Self::build)
+/// can be called repeatedly.
+///
+/// ```no_run
+/// let extractor = rolegraph::Extractor::builder()
+///     .model_dir("path/to/hf-model")
+///     .window_tokens(256)
+///     .build()?;
+/// # Ok::<(), rolegraph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    model_dir: Option<PathBuf>,
+    aggregation: Option<Aggregation>,
+    decoding: Option<Decoding>,
+    scheme: Option<Scheme>,
+    window_tokens: Option<usize>,
+    overlap_tokens: Option<usize>,
+    batch_size: Option<usize>,
+    max_input_bytes: Option<usize>,
+    device: Option<Device>,
+}
+
+impl ExtractorBuilder {
+    /// A builder with every option unset (defaults apply).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Load a Hugging Face model directory (`config.json`, `tokenizer.json`,
+    /// `model.safetensors`) instead of the embedded default model.
+    pub fn model_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.model_dir = Some(dir.into());
+        self
+    }
+
+    /// Subword → word aggregation (default [`Aggregation::First`]).
+    pub fn aggregation(&mut self, aggregation: Aggregation) -> &mut Self {
+        self.aggregation = Some(aggregation);
+        self
+    }
+
+    /// Tag decoding (default [`Decoding::Viterbi`]).
+    pub fn decoding(&mut self, decoding: Decoding) -> &mut Self {
+        self.decoding = Some(decoding);
+        self
+    }
+
+    /// Force a tagging scheme instead of inferring it from the labels (needed
+    /// for IOB1 checkpoints).
+    pub fn scheme(&mut self, scheme: Scheme) -> &mut Self {
+        self.scheme = Some(scheme);
+        self
+    }
+
+    /// Tokens per model window, special tokens included (default: the
+    /// model's maximum, capped at 512; 128 for the embedded model, which was
+    /// trained on windows of that size).
+    pub fn window_tokens(&mut self, tokens: usize) -> &mut Self {
+        self.window_tokens = Some(tokens);
+        self
+    }
+
+    /// Tokens shared by consecutive windows of a long text (default: a quarter
+    /// of the window). Each token is labelled by the window that gives it the
+    /// most context, so entities at window edges are neither lost nor doubled.
+    pub fn overlap_tokens(&mut self, tokens: usize) -> &mut Self {
+        self.overlap_tokens = Some(tokens);
+        self
+    }
+
+    /// Windows per forward pass (default 16).
+    pub fn batch_size(&mut self, windows: usize) -> &mut Self {
+        self.batch_size = Some(windows);
+        self
+    }
+
+    /// Largest accepted input in bytes (default [`DEFAULT_MAX_INPUT_BYTES`]);
+    /// longer texts are refused with [`ErrorKind::Input`], never truncated.
+    pub fn max_input_bytes(&mut self, bytes: usize) -> &mut Self {
+        self.max_input_bytes = Some(bytes);
+        self
+    }
+
+    /// Run the model on `device` (default CPU).
+    pub fn device(&mut self, device: Device) -> &mut Self {
+        self.device = Some(device);
+        self
+    }
+
+    /// Loads the model and checks every option.
+    pub fn build(&self) -> Result<Extractor> {
+        match &self.model_dir {
+            Some(dir) => self.build_from(ModelSource::dir(dir)?, 512),
+            None => crate::default_model::source().and_then(|src| self.build_from(src, 128)),
+        }
+    }
+
+    fn build_from(&self, src: ModelSource, default_window: usize) -> Result<Extractor> {
+        let config = ModelConfig::from_json(&src.config_json, &src.config_path)?;
+        let scheme = LabelScheme::parse(&config.labels, self.scheme)
+            .map_err(|e| Error::new(e.kind(), format!("{}: {e}", src.config_path.display())).with_path(&src.config_path))?;
+        let tokenizer = match &src.tokenizer {
+            TokenizerSource::File(p) => TextTokenizer::from_file(p, &config)?,
+            TokenizerSource::Static(b) => {
+                TextTokenizer::from_bytes(b, &config, Path::new("<embedded>/tokenizer.json"))?
+            }
+        };
+        let device = self.device.clone().unwrap_or(Device::Cpu);
+        let backend = CandleBackend::load(&src.weights, &config, &device)?;
+        let window = self.window_tokens.unwrap_or(default_window).min(config.max_tokens());
+        if window <= tokenizer.added_tokens() {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!("window_tokens {window} leaves no room beside the special tokens"),
+            ));
+        }
+        let batch_size = self.batch_size.unwrap_or(16);
+        if batch_size == 0 {
+            return Err(Error::new(ErrorKind::Config, "batch_size must be at least 1"));
+        }
+        Ok(Extractor {
+            tokenizer,
+            backend: Box::new(backend),
+            scheme,
+            options: DecodeOptions {
+                aggregation: self.aggregation.unwrap_or_default(),
+                decoding: self.decoding.unwrap_or_default(),
+            },
+            window,
+            overlap: self.overlap_tokens.unwrap_or(window / 4),
+            batch_size,
+            max_input_bytes: self.max_input_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES),
+            config,
+        })
+    }
+}
+
+/// A loaded model and its settings. `Send + Sync`: share one behind an `Arc`
+/// (or a `static`) across threads.
+pub struct Extractor {
+    tokenizer: TextTokenizer,
+    backend: Box<dyn Backend>,
+    scheme: LabelScheme,
+    options: DecodeOptions,
+    window: usize,
+    overlap: usize,
+    batch_size: usize,
+    max_input_bytes: usize,
+    config: ModelConfig,
+}
+
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Extractor>();
+};
+
+struct Doc<'t> {
+    text: &'t str,
+    enc: tokenizers::Encoding,
+    probs: TokenProbs,
+}
+
+impl Extractor {
+    /// A builder for a model directory and options.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// The model's configuration.
+    pub fn config(&self) -> &ModelConfig {
+        &self.config
+    }
+
+    /// The model's labels, parsed.
+    pub fn labels(&self) -> &LabelScheme {
+        &self.scheme
+    }
+
+    /// Runs the whole pipeline on one text.
+    pub fn extract(&self, text: &str) -> Result<Extraction> {
+        Ok(self.extract_batch(&[text])?.pop().unwrap_or_default())
+    }
+
+    /// Runs the whole pipeline on several texts, batching their windows together.
+    pub fn extract_batch(&self, texts: &[&str]) -> Result<Vec<Extraction>> {
+        Ok(self
+            .entities_batch(texts)?
+            .into_iter()
+            .map(|entities| Extraction { entities })
+            .collect())
+    }
+
+    /// The NER stage alone: entities of one text.
+    pub fn entities(&self, text: &str) -> Result<Vec<Entity>> {
+        Ok(self.entities_batch(&[text])?.pop().unwrap_or_default())
+    }
+
+    /// The NER stage alone, for several texts.
+    pub fn entities_batch(&self, texts: &[&str]) -> Result<Vec<Vec<Entity>>> {
+        let labels = self.scheme.len();
+        let mut docs = Vec::with_capacity(texts.len());
+        let mut windows: Vec<Window> = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            if text.len() > self.max_input_bytes {
+                return Err(Error::new(
+                    ErrorKind::Input,
+                    format!(
+                        "text {i} is {} bytes, over the limit of {} bytes \
+                         (raise it with ExtractorBuilder::max_input_bytes)",
+                        text.len(),
+                        self.max_input_bytes
+                    ),
+                ));
+            }
+            let enc = if text.trim().is_empty() {
+                tokenizers::Encoding::default()
+            } else {
+                self.tokenizer.encode(text)?
+            };
+            windows.extend(self.tokenizer.windows(i, &enc, self.window, self.overlap)?);
+            let probs = TokenProbs::new(enc.len(), labels);
+            docs.push(Doc { text, enc, probs });
+        }
+        // Similar lengths together: little padding.
+        windows.sort_by_key(|w| std::cmp::Reverse(w.ids.len()));
+        for chunk in windows.chunks(self.batch_size) {
+            let logits = self.backend.logits(&self.batch(chunk))?;
+            for (b, w) in chunk.iter().enumerate() {
+                let doc = &mut docs[w.doc];
+                let n_tokens = doc.enc.len();
+                for (pos, tok) in w.tokens.iter().enumerate() {
+                    if let Some(t) = *tok {
+                        // Document edges are not window edges: no context is missing there.
+                        let left = if w.first == 0 { usize::MAX } else { t - w.first };
+                        let right = if w.end == n_tokens { usize::MAX } else { w.end - 1 - t };
+                        let context = left.min(right);
+                        doc.probs.offer(t, context, logits.slice(ndarray::s![b, pos, ..]));
+                    }
+                }
+            }
+        }
+        Ok(docs
+            .into_iter()
+            .map(|d| {
+                let index = CharIndex::new(d.text);
+                let offsets: Vec<(usize, usize)> = d.enc.get_offsets().to_vec();
+                decode::entities(
+                    d.text,
+                    &offsets,
+                    d.enc.get_word_ids(),
+                    &d.probs.into_array(),
+                    &self.scheme,
+                    self.options,
+                    &index,
+                )
+            })
+            .collect())
+    }
+
+    /// Raw logits of every window of `text`, in text order (one window per
+    /// forward pass, no padding). The NER stage in [`entities`](Self::entities)
+    /// is built on exactly these numbers.
+    pub fn window_logits(&self, text: &str) -> Result<Vec<WindowLogits>> {
+        let enc = self.tokenizer.encode(text)?;
+        let offsets = enc.get_offsets();
+        let windows = if enc.is_empty() {
+            vec![self.tokenizer.window(0, &enc, 0, 0)?]
+        } else {
+            self.tokenizer.windows(0, &enc, self.window, self.overlap)?
+        };
+        windows
+            .into_iter()
+            .map(|w| {
+                let logits = self.backend.logits(&self.batch(std::slice::from_ref(&w)))?;
+                let logits = logits.index_axis_move(ndarray::Axis(0), 0);
+                let bytes = w.tokens.iter().map(|t| t.map(|t| Span::from(offsets[t].0..offsets[t].1))).collect();
+                Ok(WindowLogits { ids: w.ids, bytes, logits })
+            })
+            .collect()
+    }
+
+    fn batch(&self, windows: &[Window]) -> Batch {
+        let seq = windows.iter().map(|w| w.ids.len()).max().unwrap_or(0);
+        let n = windows.len();
+        let mut ids = Array2::from_elem((n, seq), self.tokenizer.pad_id());
+        let mut type_ids = Array2::zeros((n, seq));
+        let mut mask = Array2::zeros((n, seq));
+        for (b, w) in windows.iter().enumerate() {
+            for (p, (&id, &ty)) in w.ids.iter().zip(&w.type_ids).enumerate() {
+                ids[[b, p]] = id;
+                type_ids[[b, p]] = ty;
+                mask[[b, p]] = 1;
+            }
+        }
+        Batch { ids, type_ids, mask }
+    }
+}

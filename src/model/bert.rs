@@ -1,0 +1,258 @@
+//! BERT-family encoders with a token-classification head, on candle.
+//!
+//! One implementation serves BERT, RoBERTa, XLM-RoBERTa and CamemBERT (they
+//! share the layer structure; RoBERTa-family models number positions from
+//! `pad_token_id + 1` and keep their weights under `roberta.`) and another
+//! DistilBERT (different key names, no token types). Struct trees mirror the
+//! checkpoint's key trees, as in `modeling_bert.py` / `modeling_distilbert.py`.
+
+use candle_core::{DType, Device, Module, Tensor};
+use candle_nn::{Embedding, LayerNorm, Linear, VarBuilder};
+
+use super::config::{Activation, Architecture, ModelConfig};
+
+type CResult<T> = candle_core::Result<T>;
+
+fn linear(vb: VarBuilder, in_dim: usize, out_dim: usize) -> CResult<Linear> {
+    let w = vb.get((out_dim, in_dim), "weight")?;
+    let b = vb.get(out_dim, "bias")?;
+    Ok(Linear::new(w, Some(b)))
+}
+
+/// LayerNorm under `weight`/`bias`, or the `gamma`/`beta` names of old checkpoints.
+fn layer_norm(vb: VarBuilder, size: usize, eps: f64) -> CResult<LayerNorm> {
+    let (w, b) = if vb.contains_tensor("weight") || !vb.contains_tensor("gamma") {
+        (vb.get(size, "weight")?, vb.get(size, "bias")?)
+    } else {
+        (vb.get(size, "gamma")?, vb.get(size, "beta")?)
+    };
+    Ok(LayerNorm::new(w, b, eps))
+}
+
+fn activate(act: Activation, x: &Tensor) -> CResult<Tensor> {
+    match act {
+        Activation::Gelu => x.gelu_erf(),
+        Activation::GeluTanh => x.gelu(),
+        Activation::Relu => x.relu(),
+    }
+}
+
+/// Multi-head self-attention with a fused QKV projection.
+struct SelfAttention {
+    qkv: Linear,
+    out: Linear,
+    norm: LayerNorm,
+    heads: usize,
+    head_dim: usize,
+}
+
+impl SelfAttention {
+    fn new(
+        qkv: [(Tensor, Tensor); 3],
+        out: Linear,
+        norm: LayerNorm,
+        cfg: &ModelConfig,
+    ) -> CResult<Self> {
+        let [(qw, qb), (kw, kb), (vw, vb)] = qkv;
+        let w = Tensor::cat(&[qw, kw, vw], 0)?;
+        let b = Tensor::cat(&[qb, kb, vb], 0)?;
+        Ok(SelfAttention {
+            qkv: Linear::new(w, Some(b)),
+            out,
+            norm,
+            heads: cfg.num_heads,
+            head_dim: cfg.hidden_size / cfg.num_heads,
+        })
+    }
+
+    /// `x`: (batch, seq, hidden); `bias`: (batch, 1, 1, seq) additive mask.
+    fn forward(&self, x: &Tensor, bias: &Tensor) -> CResult<Tensor> {
+        let (b, s, h) = x.dims3()?;
+        let qkv = self.qkv.forward(x)?.reshape((b, s, 3, self.heads, self.head_dim))?;
+        let qkv = qkv.permute((2, 0, 3, 1, 4))?; // (3, b, heads, s, d)
+        let q = qkv.get(0)?.contiguous()?;
+        let k = qkv.get(1)?.contiguous()?;
+        let v = qkv.get(2)?.contiguous()?;
+        let scale = 1.0 / (self.head_dim as f64).sqrt();
+        let scores = (q.matmul(&k.t()?)? * scale)?.broadcast_add(bias)?;
+        let probs = candle_nn::ops::softmax_last_dim(&scores)?;
+        let ctx = probs.matmul(&v)?.transpose(1, 2)?.reshape((b, s, h))?;
+        let y = self.out.forward(&ctx)?;
+        self.norm.forward(&(y + x)?)
+    }
+}
+
+/// Attention + feed-forward, each with a residual and post-LayerNorm.
+struct Layer {
+    attention: SelfAttention,
+    up: Linear,
+    down: Linear,
+    norm: LayerNorm,
+    act: Activation,
+}
+
+impl Layer {
+    fn forward(&self, x: &Tensor, bias: &Tensor) -> CResult<Tensor> {
+        let x = self.attention.forward(x, bias)?;
+        let y = activate(self.act, &self.up.forward(&x)?)?;
+        let y = self.down.forward(&y)?;
+        self.norm.forward(&(y + x)?)
+    }
+
+    /// `bert.encoder.layer.N` (BERT, RoBERTa family).
+    fn load_bert(vb: VarBuilder, cfg: &ModelConfig) -> CResult<Self> {
+        let h = cfg.hidden_size;
+        let att = vb.pp("attention");
+        let sa = att.pp("self");
+        let get = |name: &str| -> CResult<(Tensor, Tensor)> {
+            let p = sa.pp(name);
+            Ok((p.get((h, h), "weight")?, p.get(h, "bias")?))
+        };
+        let out = att.pp("output");
+        let attention = SelfAttention::new(
+            [get("query")?, get("key")?, get("value")?],
+            linear(out.pp("dense"), h, h)?,
+            layer_norm(out.pp("LayerNorm"), h, cfg.layer_norm_eps)?,
+            cfg,
+        )?;
+        Ok(Layer {
+            attention,
+            up: linear(vb.pp("intermediate").pp("dense"), h, cfg.intermediate_size)?,
+            down: linear(vb.pp("output").pp("dense"), cfg.intermediate_size, h)?,
+            norm: layer_norm(vb.pp("output").pp("LayerNorm"), h, cfg.layer_norm_eps)?,
+            act: cfg.activation,
+        })
+    }
+
+    /// `distilbert.transformer.layer.N`.
+    fn load_distilbert(vb: VarBuilder, cfg: &ModelConfig) -> CResult<Self> {
+        let h = cfg.hidden_size;
+        let att = vb.pp("attention");
+        let get = |name: &str| -> CResult<(Tensor, Tensor)> {
+            let p = att.pp(name);
+            Ok((p.get((h, h), "weight")?, p.get(h, "bias")?))
+        };
+        let attention = SelfAttention::new(
+            [get("q_lin")?, get("k_lin")?, get("v_lin")?],
+            linear(att.pp("out_lin"), h, h)?,
+            layer_norm(vb.pp("sa_layer_norm"), h, cfg.layer_norm_eps)?,
+            cfg,
+        )?;
+        Ok(Layer {
+            attention,
+            up: linear(vb.pp("ffn").pp("lin1"), h, cfg.intermediate_size)?,
+            down: linear(vb.pp("ffn").pp("lin2"), cfg.intermediate_size, h)?,
+            norm: layer_norm(vb.pp("output_layer_norm"), h, cfg.layer_norm_eps)?,
+            act: cfg.activation,
+        })
+    }
+}
+
+/// Word + position (+ token type) embeddings, then LayerNorm.
+struct Embeddings {
+    words: Embedding,
+    positions: Embedding,
+    token_types: Option<Embedding>,
+    norm: LayerNorm,
+    /// RoBERTa family: positions start after the padding id and skip padding.
+    padding_idx: Option<u32>,
+}
+
+impl Embeddings {
+    fn load(vb: VarBuilder, cfg: &ModelConfig) -> CResult<Self> {
+        let h = cfg.hidden_size;
+        let words = Embedding::new(vb.pp("word_embeddings").get((cfg.vocab_size, h), "weight")?, h);
+        let positions = Embedding::new(
+            vb.pp("position_embeddings").get((cfg.max_position_embeddings, h), "weight")?,
+            h,
+        );
+        let token_types = if cfg.type_vocab_size > 0 {
+            Some(Embedding::new(
+                vb.pp("token_type_embeddings").get((cfg.type_vocab_size, h), "weight")?,
+                h,
+            ))
+        } else {
+            None
+        };
+        Ok(Embeddings {
+            words,
+            positions,
+            token_types,
+            norm: layer_norm(vb.pp("LayerNorm"), h, cfg.layer_norm_eps)?,
+            padding_idx: cfg
+                .architecture
+                .offsets_positions_by_padding()
+                .then_some(cfg.pad_token_id),
+        })
+    }
+
+    fn forward(&self, ids: &Tensor, type_ids: &Tensor) -> CResult<Tensor> {
+        let (b, s) = ids.dims2()?;
+        let positions = match self.padding_idx {
+            // create_position_ids_from_input_ids: cumsum(mask) * mask + padding_idx
+            Some(pad) => {
+                let m_f = ids.ne(pad)?.to_dtype(DType::F32)?;
+                let cum = m_f.cumsum(1)?;
+                ((cum * m_f)? + pad as f64)?.to_dtype(DType::U32)?
+            }
+            None => Tensor::arange(0u32, s as u32, ids.device())?
+                .unsqueeze(0)?
+                .broadcast_as((b, s))?
+                .contiguous()?,
+        };
+        let mut x = (self.words.forward(ids)? + self.positions.forward(&positions)?)?;
+        if let Some(tt) = &self.token_types {
+            x = (x + tt.forward(type_ids)?)?;
+        }
+        self.norm.forward(&x)
+    }
+}
+
+/// A BERT-family encoder with its linear token-classification head.
+pub(crate) struct TokenClassifierModel {
+    embeddings: Embeddings,
+    layers: Vec<Layer>,
+    classifier: Linear,
+    device: Device,
+}
+
+impl TokenClassifierModel {
+    /// Loads from a var builder rooted at the checkpoint's top level.
+    pub(crate) fn load(vb: VarBuilder, cfg: &ModelConfig) -> CResult<Self> {
+        let prefix = cfg.architecture.weight_prefix();
+        let root = vb.pp(prefix);
+        // Some checkpoints are saved from the bare encoder class (no prefix).
+        let enc = if root.contains_tensor("embeddings.word_embeddings.weight") {
+            root
+        } else {
+            vb.clone()
+        };
+        let embeddings = Embeddings::load(enc.pp("embeddings"), cfg)?;
+        let layers = if cfg.architecture == Architecture::DistilBert {
+            let t = enc.pp("transformer").pp("layer");
+            (0..cfg.num_layers).map(|i| Layer::load_distilbert(t.pp(i), cfg)).collect::<CResult<_>>()?
+        } else {
+            let t = enc.pp("encoder").pp("layer");
+            (0..cfg.num_layers).map(|i| Layer::load_bert(t.pp(i), cfg)).collect::<CResult<_>>()?
+        };
+        let classifier = linear(vb.pp("classifier"), cfg.hidden_size, cfg.labels.len())?;
+        Ok(TokenClassifierModel { embeddings, layers, classifier, device: vb.device().clone() })
+    }
+
+    pub(crate) fn device(&self) -> &Device {
+        &self.device
+    }
+
+    /// Logits (batch, seq, labels) for `ids`, `type_ids`, `mask` (batch, seq), all u32.
+    pub(crate) fn forward(&self, ids: &Tensor, type_ids: &Tensor, mask: &Tensor) -> CResult<Tensor> {
+        let (b, s) = ids.dims2()?;
+        // (1 - mask) * f32::MIN, broadcast over heads and query positions.
+        let bias = ((mask.to_dtype(DType::F32)? - 1.0)? * (-(f32::MIN as f64)))?
+            .reshape((b, 1, 1, s))?;
+        let mut x = self.embeddings.forward(ids, type_ids)?;
+        for layer in &self.layers {
+            x = layer.forward(&x, &bias)?;
+        }
+        self.classifier.forward(&x)?.to_dtype(DType::F32)?.contiguous()
+    }
+}

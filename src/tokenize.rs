@@ -1,0 +1,157 @@
+//! The tokenize stage: `tokenizer.json` with byte offsets into the original
+//! text, and the overlapping windows a long document is cut into.
+
+use std::path::Path;
+
+use tokenizers::{Encoding, Tokenizer};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::ModelConfig;
+
+/// A Hugging Face tokenizer checked against the model it feeds.
+pub(crate) struct TextTokenizer {
+    inner: Tokenizer,
+    /// Special tokens the post-processor adds around one sequence.
+    added: usize,
+    pad_id: u32,
+}
+
+/// One window of a document, ready for the model.
+#[derive(Clone, Debug)]
+pub(crate) struct Window {
+    /// Index of the document (in a batch call) the window belongs to.
+    pub doc: usize,
+    pub ids: Vec<u32>,
+    pub type_ids: Vec<u32>,
+    /// For each window position, the document token it holds (`None` for specials).
+    pub tokens: Vec<Option<usize>>,
+    /// First and one-past-last document token covered.
+    pub first: usize,
+    pub end: usize,
+}
+
+impl TextTokenizer {
+    /// Parses `tokenizer.json` bytes and checks them against `config`.
+    pub(crate) fn from_bytes(bytes: &[u8], config: &ModelConfig, path: &Path) -> Result<Self> {
+        let bad = |msg: String| {
+            Error::new(ErrorKind::Tokenizer, format!("{}: {msg}", path.display())).with_path(path)
+        };
+        let mut inner = Tokenizer::from_bytes(bytes).map_err(|e| bad(format!("invalid tokenizer: {e}")))?;
+        inner
+            .with_truncation(None)
+            .map_err(|e| bad(format!("cannot disable truncation: {e}")))?;
+        inner.with_padding(None);
+        let vocab = inner.get_vocab_size(true);
+        if vocab > config.vocab_size {
+            return Err(bad(format!(
+                "tokenizer has {vocab} tokens but the model's vocabulary has {} rows: \
+                 the tokenizer belongs to another model",
+                config.vocab_size
+            )));
+        }
+        let added = inner.get_post_processor().map_or(0, |p| {
+            use tokenizers::PostProcessor;
+            p.added_tokens(false)
+        });
+        if added >= config.max_tokens() {
+            return Err(bad(format!(
+                "{added} special tokens leave no room in a {}-token window",
+                config.max_tokens()
+            )));
+        }
+        let pad_id = ["[PAD]", "<pad>"]
+            .iter()
+            .find_map(|t| inner.token_to_id(t))
+            .unwrap_or(config.pad_token_id);
+        Ok(TextTokenizer { inner, added, pad_id })
+    }
+
+    /// Reads `tokenizer.json` from disk.
+    pub(crate) fn from_file(path: &Path, config: &ModelConfig) -> Result<Self> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Self::from_bytes(&bytes, config, path)
+    }
+
+    pub(crate) fn pad_id(&self) -> u32 {
+        self.pad_id
+    }
+
+    /// Special tokens added to each window.
+    pub(crate) fn added_tokens(&self) -> usize {
+        self.added
+    }
+
+    /// Encodes a whole document without special tokens; offsets are bytes
+    /// into `text`.
+    pub(crate) fn encode(&self, text: &str) -> Result<Encoding> {
+        self.inner
+            .encode(text, false)
+            .map_err(|e| Error::new(ErrorKind::Tokenizer, format!("tokenization failed: {e}")))
+    }
+
+    /// Cuts `enc` into windows of at most `max_tokens` tokens (specials
+    /// included), consecutive windows sharing `overlap` tokens.
+    pub(crate) fn windows(
+        &self,
+        doc: usize,
+        enc: &Encoding,
+        max_tokens: usize,
+        overlap: usize,
+    ) -> Result<Vec<Window>> {
+        let n = enc.len();
+        let content = max_tokens.saturating_sub(self.added).max(1);
+        let overlap = overlap.min(content / 2);
+        let step = content - overlap;
+        let mut out = Vec::new();
+        let mut first = 0;
+        while first < n {
+            let end = (first + content).min(n);
+            out.push(self.window(doc, enc, first, end)?);
+            if end == n {
+                break;
+            }
+            first += step;
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn window(&self, doc: usize, enc: &Encoding, first: usize, end: usize) -> Result<Window> {
+        let r = first..end;
+        let piece = Encoding::new(
+            enc.get_ids()[r.clone()].to_vec(),
+            enc.get_type_ids()[r.clone()].to_vec(),
+            enc.get_tokens()[r.clone()].to_vec(),
+            enc.get_word_ids()[r.clone()].to_vec(),
+            enc.get_offsets()[r.clone()].to_vec(),
+            enc.get_special_tokens_mask()[r.clone()].to_vec(),
+            enc.get_attention_mask()[r].to_vec(),
+            Vec::new(),
+            Default::default(),
+        );
+        let done = self
+            .inner
+            .post_process(piece, None, true)
+            .map_err(|e| Error::new(ErrorKind::Tokenizer, format!("post-processing failed: {e}")))?;
+        let mut next = first;
+        // Template-added tokens have no sequence id; the window's own tokens
+        // keep their order.
+        let tokens = done
+            .get_sequence_ids()
+            .iter()
+            .map(|seq| {
+                seq.map(|_| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect();
+        Ok(Window {
+            doc,
+            ids: done.get_ids().to_vec(),
+            type_ids: done.get_type_ids().to_vec(),
+            tokens,
+            first,
+            end,
+        })
+    }
+}
