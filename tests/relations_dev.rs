@@ -49,4 +49,12 @@ fn dev_set_with_gold_entities_meets_targets() {
     let report = evaluate_dir(&relator, &dir, |d| Ok(d.entities())).unwrap();
     println!("{report}");
     assert!(report.false_meeting_docs.is_empty(), "meetings predicted in {:?}", report.false_meeting_docs);
+    // Issue #4 targets, as floors.
+    assert!(report.met_with.f1 >= 0.9, "met_with F1 {}", report.met_with.f1);
+    assert!(report.title.f1 >= 0.85, "title F1 {}", report.title.f1);
+    assert!(report.agency.f1 >= 0.8, "agency F1 {}", report.agency.f1);
+    assert!(report.topic.f1 >= 0.75, "topic F1 {}", report.topic.f1);
+    // The report serialises.
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), report.documents.len());
 }

@@ -228,7 +228,8 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
         ent_toks.push((s, en.max(s)));
     }
     let protected: Vec<(usize, usize)> = ents.iter().map(|e| (e.bytes.start, e.bytes.end)).collect();
-    let sents = sentences(&toks, &lang.abbreviations, &protected);
+    let months: HashSet<String> = lang.months.keys().cloned().collect();
+    let sents = sentences(&toks, &lang.abbreviations, &months, &protected);
     let mut sent_of = vec![usize::MAX; toks.len()];
     for (si, &(s, e)) in sents.iter().enumerate() {
         for x in sent_of.iter_mut().take(e).skip(s) {
@@ -282,11 +283,12 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
         if let Some(r) = pre_name_role(&doc, m) {
             roles.push(r);
         }
-        if let Some(r) = post_name_role(&doc, m) {
+        if let Some(r) = post_name_role(&doc, m, &mentions) {
             roles.push(r);
         }
     }
     description_roles(&doc, &mentions, &mut roles);
+    predicative_roles(&doc, &mentions, &mut roles);
     let (interactions, desc_roles) = find_interactions(&doc, &mentions);
     roles.extend(desc_roles);
     let discussions = find_discussions(&doc, &mentions, &interactions);
@@ -517,7 +519,7 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
 
 /// Title after the name: `Scott Bardsley, Responsable des médias …, Cabinet du
 /// ministre …`, `Ben Carr, Member of Parliament for …`, `Julian LangeRegierungssprecher`.
-fn post_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
+fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB> {
     let si = doc.sent_of[m.s];
     let n = doc.toks.len();
     let mut p = m.e;
@@ -550,6 +552,11 @@ fn post_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         }
     }
     let (hs, mut te) = found?;
+    if let Some(next) = mentions.iter().find(|x| x.s >= m.e && doc.sent_of[x.s] == si) {
+        if pre_name_role(doc, next).and_then(|r| r.title).is_some_and(|(s, e)| s <= hs && hs < e) {
+            return None;
+        }
+    }
     let ts = p;
     if !comma && !(doc.toks[hs].cap && hs == m.e) {
         return None;
@@ -597,6 +604,17 @@ fn post_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
             }
         }
     }
+    // A title followed by a name is that name's title ("X, Minister of Y Z").
+    let mut q = after;
+    if q < n && doc.toks[q].is_punct(",") {
+        q += 1;
+    }
+    while let Some(h) = doc.at(&doc.lang.honorifics, q) {
+        q = h.end;
+    }
+    if q < n && doc.is_per_tok(q) {
+        return None;
+    }
     // Byline: "Name, Title [complement], ORG" -> the ORG is the affiliation.
     let mut q = after;
     if q < n && doc.toks[q].is_punct(",") {
@@ -638,30 +656,12 @@ fn description_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
         let mut p = te;
         let mut of = None;
         if let Some(h) = doc.at(&doc.lang.of_prepositions, p) {
-            let mut k = h.end;
-            let mut last_ok = h.end;
-            while k < se {
-                let t = &doc.toks[k];
-                if doc.is_per_tok(k) {
-                    break;
+            match chain_complement(doc, h.end, se) {
+                Some(e) => {
+                    of = Some((h.end, e));
+                    p = e;
                 }
-                if (t.is_word() && t.cap) || (doc.tok_ent[k].is_some()) {
-                    k += 1;
-                    last_ok = k;
-                } else if doc.at(&doc.lang.of_prepositions, k).is_some() || doc.at(&doc.lang.conjunctions, k).is_some() {
-                    k += 1;
-                } else if t.is_word() && !t.cap && k > 0 && doc.toks[k - 1].cap && !doc.is_demonym(k) && doc.at(&doc.lang.clause_stops, k).is_none() && doc.at(&doc.lang.passive_aux, k).is_none() {
-                    k += 1;
-                    last_ok = k;
-                } else {
-                    break;
-                }
-            }
-            if last_ok > h.end {
-                of = Some((h.end, last_ok));
-                p = last_ok;
-            } else {
-                continue;
+                None => continue,
             }
         }
         while p < se && doc.is_demonym(p) {
@@ -676,6 +676,67 @@ fn description_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
             continue;
         }
         roles.push(RoleB { person: prev.person, title: Some((ts, te)), modifiers: mods, of, org: None, sent: si, conf: 0.5 });
+    }
+}
+
+/// The end of a portfolio complement starting at `k`: capitalised words,
+/// entities, prepositions/conjunctions between them, and (outside English-like
+/// languages) one lower-case adjective after a capitalised word.
+fn chain_complement(doc: &Doc, start: usize, se: usize) -> Option<usize> {
+    let mut k = start;
+    let mut last_ok = start;
+    while k < se {
+        let t = &doc.toks[k];
+        if doc.is_per_tok(k) {
+            break;
+        }
+        if (t.is_word() && t.cap) || doc.tok_ent[k].is_some() {
+            k += 1;
+            last_ok = k;
+        } else if doc.at(&doc.lang.of_prepositions, k).is_some() || doc.at(&doc.lang.conjunctions, k).is_some() {
+            k = doc.at(&doc.lang.of_prepositions, k).or(doc.at(&doc.lang.conjunctions, k)).map_or(k + 1, |h| h.end);
+        } else if !doc.lang.data.capitalized_prefix_titles
+            && t.is_word()
+            && k > 0
+            && doc.toks[k - 1].cap
+            && !doc.is_demonym(k)
+            && doc.at(&doc.lang.clause_stops, k).is_none()
+            && doc.at(&doc.lang.passive_aux, k).is_none()
+            && !doc.pred_mask[k]
+        {
+            k += 1;
+            last_ok = k;
+        } else {
+            break;
+        }
+    }
+    (last_ok > start).then_some(last_ok)
+}
+
+/// `X … as Secretary of Homeland Security`: the title goes to the person named
+/// last before the marker in the same sentence.
+fn predicative_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
+    for h in doc.lang.predicative.find(&doc.nt) {
+        let si = doc.sent_of[h.start];
+        let (ss, se) = doc.sents[si];
+        let mut p = h.end;
+        if let Some(d) = doc.at(&doc.lang.determiners, p) {
+            p = d.end;
+        }
+        let Some((hs, he)) = doc.title_at(p) else { continue };
+        if hs != p || he > se {
+            continue;
+        }
+        let (ts, te, mods) = doc.expand_title(hs, he, p);
+        let mut of = None;
+        if let Some(o) = doc.at(&doc.lang.of_prepositions, te) {
+            if let Some(e) = chain_complement(doc, o.end, se) {
+                of = trim(doc, o.end, e);
+            }
+        }
+        let Some(m) = mentions.iter().rev().find(|m| m.e <= h.start && m.s >= ss) else { continue };
+        let org = of.and_then(|(s, e)| org_in(doc, s, e));
+        roles.push(RoleB { person: m.person, title: Some((ts, te)), modifiers: mods, of, org, sent: si, conf: 0.6 });
     }
 }
 
@@ -765,6 +826,11 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
                 }
                 if let Some((ts, te)) = doc.title_at(q) {
                     if q < se && ts == q {
+                        // The sentence-initial person is the subject; the description
+                        // is the other person named last.
+                        if let Some(first) = sent_people.iter().find(|m| m.e <= h.start) {
+                            subject = Some(first.person);
+                        }
                         let cand = mentions
                             .iter()
                             .rev()
@@ -894,7 +960,8 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
         if !end_here {
             let t = &doc.toks[q];
             if t.kind == TokKind::Newline
-                || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), ";" | ":" | "(" | ")" | "[" | "]" | "!" | "?" | "." | "…"))
+                || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), ";" | ":" | "(" | ")" | "[" | "]" | "!" | "?" | "…"))
+                || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." ) && q + 1 >= n)
                 || (is_closing_quote(t) && q > start)
                 || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), "«" | "“"))
             {
@@ -904,6 +971,8 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
             } else if let Some(h) = doc.at(&lang.additive, q).filter(|_| q > start && doc.tok_ent[q].is_none()) {
                 end_here = true;
                 next = Some(h.end);
+            } else if q > start && doc.at(&lang.conjunctions, q).is_some_and(|c| doc.at(&lang.discussion, c.end).is_some()) {
+                end_here = true;
             } else if t.is_punct(",") && q + 1 < n {
                 let r = q + 1;
                 let nt = &doc.toks[r];
@@ -943,7 +1012,7 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
 
 fn topic_start(doc: &Doc, mut p: usize, n: usize) -> Option<usize> {
     let lang = doc.lang;
-    while p < n && is_quote(&doc.toks[p]) {
+    while p < n && (is_quote(&doc.toks[p]) || doc.nt.tok_pos[p].is_none()) {
         p += 1;
     }
     if let Some(h) = doc.at(&lang.topic_prepositions, p) {
@@ -1041,9 +1110,13 @@ fn find_discussions(doc: &Doc, mentions: &[Mention], interactions: &[Interaction
         let mut meeting = None;
         if participants.len() < 2 || group || k == K::Passive {
             // The nearest meeting (or call) gives the principal parties.
-            let nearest = interactions
-                .iter()
-                .filter(|i| i.kind != InteractionKind::Planned)
+            let named = participants.clone();
+            let involves = |i: &&Interaction| named.iter().any(|p| i.participants.contains(p));
+            let pool: Vec<&Interaction> = interactions.iter().filter(|i| i.kind != InteractionKind::Planned).collect();
+            let with_named: Vec<&Interaction> = pool.iter().copied().filter(involves).collect();
+            let pool = if with_named.is_empty() { pool } else { with_named };
+            let nearest = pool
+                .into_iter()
                 .min_by_key(|i| {
                     let d = i.trigger.bytes.start as i64 - doc.toks[h.start].start as i64;
                     (if d <= 0 { -d } else { d * 2 }, i.kind != InteractionKind::Meeting)

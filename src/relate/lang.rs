@@ -45,6 +45,8 @@ pub struct LanguageData {
     pub capitalized_prefix_titles: bool,
     /// Title modifiers kept in the title and reported apart (`intérimaire`, `acting`).
     pub modifiers: Vec<String>,
+    /// Words that introduce a title held by the clause's subject (`as`, `en tant que`, `als`).
+    pub predicative_markers: Vec<String>,
     /// Honorifics between a title and a name (`l'honorable`, `Mr.`).
     pub honorifics: Vec<String>,
     /// Prepositions (with articles) that open a portfolio complement; they are
@@ -160,6 +162,7 @@ pub(crate) struct Lang {
     pub title_suffixes: Vec<String>,
     pub modifiers: Phrases,
     pub honorifics: Phrases,
+    pub predicative: Phrases,
     pub of_prepositions: Phrases,
     pub determiners: Phrases,
     pub meeting: Phrases,
@@ -200,6 +203,7 @@ impl Lang {
             title_suffixes: data.title_suffixes.iter().map(|s| s.to_lowercase()).collect(),
             modifiers: p(&data.modifiers),
             honorifics: p(&data.honorifics),
+            predicative: p(&data.predicative_markers),
             of_prepositions: p(&data.of_prepositions),
             determiners: p(&data.determiners),
             meeting: p(&data.meeting_triggers),

@@ -96,6 +96,16 @@ pub(crate) fn tokenize(text: &str, breaks: &HashSet<usize>) -> Vec<Tok> {
                     continue;
                 }
                 let next_alnum = j + 1 < n && chars[j + 1].1.is_alphanumeric();
+                if is_apos(cj) && next_alnum && breaks.contains(&chars[j + 1].0) {
+                    // "l'" / "nell'" glued to an entity: keep the elided article whole.
+                    j += 1;
+                    break;
+                }
+                if is_apos(cj) && (j + 1 == n || chars[j + 1].1.is_whitespace()) && j - i <= 5 && chars[i..j].iter().all(|x| x.1.is_lowercase()) {
+                    // elided article at the end of a phrase: "de l'"
+                    j += 1;
+                    break;
+                }
                 let joiner = matches!(cj, '-' | '.' | '\'' | '’' | '‑')
                     || (cj == ',' && chars[j - 1].1.is_ascii_digit() && j + 1 < n && chars[j + 1].1.is_ascii_digit());
                 if joiner && next_alnum && !breaks.contains(&chars[j + 1].0) {
@@ -255,7 +265,7 @@ impl Phrases {
 }
 
 /// Sentence boundaries over tokens: `[start, end)` token ranges, newlines excluded.
-pub(crate) fn sentences(toks: &[Tok], abbreviations: &HashSet<String>, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub(crate) fn sentences(toks: &[Tok], abbreviations: &HashSet<String>, months: &HashSet<String>, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let inside = |b: usize| protected.iter().any(|&(s, e)| s <= b && b < e);
     let mut out = Vec::new();
     let mut start = 0;
@@ -279,7 +289,9 @@ pub(crate) fn sentences(toks: &[Tok], abbreviations: &HashSet<String>, protected
             }
             let next_lower = toks.get(j).is_some_and(|n| n.is_word() && !n.cap && n.norm.starts_with(char::is_alphabetic));
             let next_digit = t.norm == "." && toks.get(j).is_some_and(|n| n.is_word() && n.norm.starts_with(|c: char| c.is_ascii_digit())) && prev.is_some_and(|p| p.norm.chars().all(|c| c.is_ascii_digit()));
-            if !abbrev && !next_lower && !next_digit {
+            // German ordinal day: "16. Januar"
+            let ordinal = t.norm == "." && prev.is_some_and(|p| p.norm.len() <= 2 && p.norm.chars().all(|c| c.is_ascii_digit())) && toks.get(j).is_some_and(|n| months.contains(&n.norm));
+            if !abbrev && !next_lower && !next_digit && !ordinal {
                 boundary_at = Some(j);
                 // include closing quotes in the sentence
             }
