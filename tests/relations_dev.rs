@@ -15,12 +15,15 @@ fn dev_dir() -> Option<PathBuf> {
 #[test]
 fn dev_set_with_gold_entities_meets_targets() {
     let Some(dir) = dev_dir() else {
-        println!("skipped: {} not found", "../shared/data/relations/dev");
+        println!("skipped: ../shared/data/relations/dev not found");
         return;
     };
     let relator = Relator::default();
     if std::env::var_os("ROLEGRAPH_DEV_DUMP").is_some() {
-        let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         paths.sort();
         for p in paths {
             let g = GoldDoc::load(&p).unwrap();
@@ -30,16 +33,43 @@ fn dev_set_with_gold_entities_meets_targets() {
                 let roles: Vec<String> = p
                     .roles
                     .iter()
-                    .map(|r| format!("[{:?} | {:?} | {:?}]", r.title.as_ref().map(|t| &t.text), r.of.as_ref().map(|t| &t.text), r.org))
+                    .map(|r| {
+                        format!(
+                            "[{:?} | {:?} | {:?}]",
+                            r.title.as_ref().map(|t| &t.text),
+                            r.of.as_ref().map(|t| &t.text),
+                            r.org
+                        )
+                    })
                     .collect();
-                println!("  {} {:?} {}", p.name, p.mentions.iter().map(|m| &m.text).collect::<Vec<_>>(), roles.join(" "));
+                println!(
+                    "  {} {:?} {}",
+                    p.name,
+                    p.mentions.iter().map(|m| &m.text).collect::<Vec<_>>(),
+                    roles.join(" ")
+                );
             }
             for m in r.meetings.iter().chain(&r.other_contacts) {
-                let names: Vec<_> = m.pairs.iter().map(|&[a, b]| format!("{}–{}", r.people[a].name, r.people[b].name)).collect();
-                println!("  {:?} {:?} {} date={:?} place={:?}", m.kind, m.trigger.text, names.join(", "), m.date.as_ref().map(|d| (&d.span.text, &d.iso)), m.place.as_ref().map(|p| &p.text));
+                let names: Vec<_> = m
+                    .pairs
+                    .iter()
+                    .map(|&[a, b]| format!("{}–{}", r.people[a].name, r.people[b].name))
+                    .collect();
+                println!(
+                    "  {:?} {:?} {} date={:?} place={:?}",
+                    m.kind,
+                    m.trigger.text,
+                    names.join(", "),
+                    m.date.as_ref().map(|d| (&d.span.text, &d.iso)),
+                    m.place.as_ref().map(|p| &p.text)
+                );
             }
             for d in &r.discussions {
-                let names: Vec<_> = d.participants.iter().map(|&i| r.people[i].name.as_str()).collect();
+                let names: Vec<_> = d
+                    .participants
+                    .iter()
+                    .map(|&i| r.people[i].name.as_str())
+                    .collect();
                 for t in &d.topics {
                     println!("  TOPIC {:?} {:?} <{}>", d.trigger.text, names, t.text);
                 }
@@ -48,13 +78,24 @@ fn dev_set_with_gold_entities_meets_targets() {
     }
     let report = evaluate_dir(&relator, &dir, |d| Ok(d.entities())).unwrap();
     println!("{report}");
-    assert!(report.false_meeting_docs.is_empty(), "meetings predicted in {:?}", report.false_meeting_docs);
+    assert!(
+        report.false_meeting_docs.is_empty(),
+        "meetings predicted in {:?}",
+        report.false_meeting_docs
+    );
     // Issue #4 targets, as floors.
-    assert!(report.met_with.f1 >= 0.9, "met_with F1 {}", report.met_with.f1);
+    assert!(
+        report.met_with.f1 >= 0.9,
+        "met_with F1 {}",
+        report.met_with.f1
+    );
     assert!(report.title.f1 >= 0.85, "title F1 {}", report.title.f1);
     assert!(report.agency.f1 >= 0.8, "agency F1 {}", report.agency.f1);
     assert!(report.topic.f1 >= 0.75, "topic F1 {}", report.topic.f1);
     // The report serialises.
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
-    assert_eq!(json["documents"].as_array().unwrap().len(), report.documents.len());
+    assert_eq!(
+        json["documents"].as_array().unwrap().len(),
+        report.documents.len()
+    );
 }

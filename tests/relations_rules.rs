@@ -10,9 +10,18 @@ fn ents(text: &str, spec: &[(&str, &str)]) -> Vec<Entity> {
     let mut from = 0;
     let mut out = Vec::new();
     for (label, surface) in spec {
-        let s = from + text[from..].find(surface).unwrap_or_else(|| panic!("{surface} not found after {from}"));
+        let s = from
+            + text[from..]
+                .find(surface)
+                .unwrap_or_else(|| panic!("{surface} not found after {from}"));
         let bytes = Span::new(s, s + surface.len());
-        out.push(Entity { label: (*label).into(), text: (*surface).into(), score: 1.0, bytes, chars: idx.char_span(bytes) });
+        out.push(Entity {
+            label: (*label).into(),
+            text: (*surface).into(),
+            score: 1.0,
+            bytes,
+            chars: idx.char_span(bytes),
+        });
         from = s + surface.len();
     }
     out
@@ -23,7 +32,11 @@ fn relate(text: &str, spec: &[(&str, &str)]) -> Relations {
 }
 
 fn pairs(r: &Relations) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = r.met_with().into_iter().map(|(a, b)| if a <= b { (a, b) } else { (b, a) }).collect();
+    let mut v: Vec<(String, String)> = r
+        .met_with()
+        .into_iter()
+        .map(|(a, b)| if a <= b { (a, b) } else { (b, a) })
+        .collect();
     v.sort();
     v
 }
@@ -33,12 +46,20 @@ fn role(r: &Relations, person: &str) -> Vec<(String, Option<String>)> {
         .unwrap_or_else(|| panic!("no person {person}"))
         .roles
         .iter()
-        .map(|x| (x.title.as_ref().map(|t| t.text.clone()).unwrap_or_default(), x.of.as_ref().map(|t| t.text.clone())))
+        .map(|x| {
+            (
+                x.title.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+                x.of.as_ref().map(|t| t.text.clone()),
+            )
+        })
         .collect()
 }
 
 fn topics(r: &Relations) -> Vec<String> {
-    r.discussions.iter().flat_map(|d| d.topics.iter().map(|t| t.text.clone())).collect()
+    r.discussions
+        .iter()
+        .flat_map(|d| d.topics.iter().map(|t| t.text.clone()))
+        .collect()
 }
 
 fn p(t: &str, o: Option<&str>) -> (String, Option<String>) {
@@ -50,16 +71,40 @@ fn french_titles_apposition_honorific_and_call() {
     let text = "La ministre Dubois s’entretient avec son homologue belge Marc Peeters\n\n\
                 La ministre de la Culture et des Communications, l’honorable Claire Dubois, s’est entretenue aujourd’hui avec le ministre de l’Intérieur de la Belgique, Marc Peeters.\n\
                 Au cours de l’appel téléphonique, les deux ministres ont discuté de la protection du patrimoine.";
-    let r = relate(text, &[("PER", "Dubois"), ("PER", "Marc Peeters"), ("PER", "Claire Dubois"), ("LOC", "Belgique"), ("PER", "Marc Peeters")]);
+    let r = relate(
+        text,
+        &[
+            ("PER", "Dubois"),
+            ("PER", "Marc Peeters"),
+            ("PER", "Claire Dubois"),
+            ("LOC", "Belgique"),
+            ("PER", "Marc Peeters"),
+        ],
+    );
     assert_eq!(r.language, "fr");
-    assert_eq!(r.people.len(), 2, "{:?}", r.people.iter().map(|p| &p.name).collect::<Vec<_>>());
+    assert_eq!(
+        r.people.len(),
+        2,
+        "{:?}",
+        r.people.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
     assert_eq!(r.people[0].name, "Claire Dubois");
-    assert_eq!(role(&r, "Claire Dubois"), vec![p("ministre", Some("Culture et des Communications"))]);
-    assert_eq!(role(&r, "Marc Peeters"), vec![p("ministre", Some("Intérieur de la Belgique"))]);
+    assert_eq!(
+        role(&r, "Claire Dubois"),
+        vec![p("ministre", Some("Culture et des Communications"))]
+    );
+    assert_eq!(
+        role(&r, "Marc Peeters"),
+        vec![p("ministre", Some("Intérieur de la Belgique"))]
+    );
     assert!(r.meetings.is_empty(), "a phone call is not a meeting");
     assert_eq!(r.other_contacts[0].kind, InteractionKind::Call);
     assert_eq!(topics(&r), vec!["la protection du patrimoine"]);
-    assert_eq!(r.discussions[0].participants.len(), 2, "group reference resolved");
+    assert_eq!(
+        r.discussions[0].participants.len(),
+        2,
+        "group reference resolved"
+    );
 }
 
 #[test]
@@ -76,23 +121,44 @@ fn seed_press_release() {
             ("PER", "Goodale"),
             ("PER", "McAleenan"),
             ("PER", "Scott Bardsley"),
-            ("ORG", "Cabinet du ministre de la Sécurité publique et de la Protection civile"),
+            (
+                "ORG",
+                "Cabinet du ministre de la Sécurité publique et de la Protection civile",
+            ),
         ],
     );
-    assert_eq!(pairs(&r), vec![("Kevin McAleenan".into(), "Ralph Goodale".into())]);
+    assert_eq!(
+        pairs(&r),
+        vec![("Kevin McAleenan".into(), "Ralph Goodale".into())]
+    );
     let m = &r.meetings[0];
     assert_eq!(m.trigger.text, "a rencontré");
     assert_eq!(m.date.as_ref().unwrap().iso.as_deref(), Some("2019-06-10"));
     assert_eq!(m.place.as_ref().unwrap().text, "WASHINGTON D.C.");
-    assert_eq!(role(&r, "Ralph Goodale"), vec![p("ministre", Some("Sécurité publique et de la Protection civile"))]);
+    assert_eq!(
+        role(&r, "Ralph Goodale"),
+        vec![p(
+            "ministre",
+            Some("Sécurité publique et de la Protection civile")
+        )]
+    );
     let mc = &r.person("Kevin McAleenan").unwrap().roles;
     assert_eq!(mc.len(), 1);
     assert_eq!(mc[0].title.as_ref().unwrap().text, "secrétaire intérimaire");
     assert_eq!(mc[0].modifiers, vec!["intérimaire"]);
-    assert_eq!(mc[0].of.as_ref().unwrap().text, "Sécurité intérieure des États-Unis");
+    assert_eq!(
+        mc[0].of.as_ref().unwrap().text,
+        "Sécurité intérieure des États-Unis"
+    );
     let sb = &r.person("Scott Bardsley").unwrap().roles[0];
-    assert_eq!(sb.title.as_ref().unwrap().text, "Responsable des médias et des communications");
-    assert_eq!(sb.org.as_deref(), Some("Cabinet du ministre de la Sécurité publique et de la Protection civile"));
+    assert_eq!(
+        sb.title.as_ref().unwrap().text,
+        "Responsable des médias et des communications"
+    );
+    assert_eq!(
+        sb.org.as_deref(),
+        Some("Cabinet du ministre de la Sécurité publique et de la Protection civile")
+    );
     assert_eq!(
         topics(&r),
         vec![
@@ -104,11 +170,20 @@ fn seed_press_release() {
     // Every span is consistent in bytes and code points.
     for t in r.discussions.iter().flat_map(|d| &d.topics) {
         assert_eq!(&text[t.bytes.range()], t.text);
-        assert_eq!(text.chars().skip(t.chars.start).take(t.chars.len()).collect::<String>(), t.text);
+        assert_eq!(
+            text.chars()
+                .skip(t.chars.start)
+                .take(t.chars.len())
+                .collect::<String>(),
+            t.text
+        );
     }
     // Mentions clustered: full name, surname.
     assert_eq!(r.person("Ralph Goodale").unwrap().mentions.len(), 2);
-    assert_eq!(r.person("Ralph Goodale").unwrap().id, "person/ralph-goodale");
+    assert_eq!(
+        r.person("Ralph Goodale").unwrap().id,
+        "person/ralph-goodale"
+    );
 }
 
 #[test]
@@ -118,7 +193,16 @@ fn english_fused_titles_acting_and_separate_visitors() {
                 Miller separately received Foreign Secretary Anna Berg and Energy Minister Tom Hale.";
     let r = relate(
         text,
-        &[("LOC", "WASHINGTON"), ("PER", "Jane Miller"), ("PER", "Paolo Rossi"), ("PER", "Miller"), ("PER", "Rossi"), ("PER", "Miller"), ("PER", "Anna Berg"), ("PER", "Tom Hale")],
+        &[
+            ("LOC", "WASHINGTON"),
+            ("PER", "Jane Miller"),
+            ("PER", "Paolo Rossi"),
+            ("PER", "Miller"),
+            ("PER", "Rossi"),
+            ("PER", "Miller"),
+            ("PER", "Anna Berg"),
+            ("PER", "Tom Hale"),
+        ],
     );
     assert_eq!(r.language, "en");
     let jm = &r.person("Jane Miller").unwrap().roles[0];
@@ -137,53 +221,117 @@ fn english_fused_titles_acting_and_separate_visitors() {
         "separate visitors are not paired with each other"
     );
     assert_eq!(topics(&r), vec!["supply chains", "export controls"]);
-    assert_eq!(r.meetings[0].date.as_ref().unwrap().iso.as_deref(), Some("2021-03-03"));
+    assert_eq!(
+        r.meetings[0].date.as_ref().unwrap().iso.as_deref(),
+        Some("2021-03-03")
+    );
 }
 
 #[test]
 fn planned_meeting_is_not_a_meeting() {
     let text = "Minister Sara Blake will meet with Governor Luis Ortega next week. She is scheduled to meet with Mayor Ann Ford on Friday.";
-    let r = relate(text, &[("PER", "Sara Blake"), ("PER", "Luis Ortega"), ("PER", "Ann Ford")]);
+    let r = relate(
+        text,
+        &[
+            ("PER", "Sara Blake"),
+            ("PER", "Luis Ortega"),
+            ("PER", "Ann Ford"),
+        ],
+    );
     assert!(r.meetings.is_empty(), "{:?}", r.met_with());
-    assert!(r.other_contacts.iter().all(|c| c.kind == InteractionKind::Planned));
+    assert!(r
+        .other_contacts
+        .iter()
+        .all(|c| c.kind == InteractionKind::Planned));
     assert_eq!(r.other_contacts.len(), 2);
 }
 
 #[test]
 fn spanish_reciprocal_meeting_and_ambos() {
     let text = "Montevideo, 4 de mayo de 2022 (EFE).- La ministra de Defensa de Chile, Laura Soto, y el canciller de Perú, Jorge Ramos, se reunieron este lunes en Montevideo. Ambos cancilleres abordaron la seguridad regional, así como la cooperación aduanera.";
-    let r = relate(text, &[("LOC", "Montevideo"), ("LOC", "Chile"), ("PER", "Laura Soto"), ("LOC", "Perú"), ("PER", "Jorge Ramos"), ("LOC", "Montevideo")]);
+    let r = relate(
+        text,
+        &[
+            ("LOC", "Montevideo"),
+            ("LOC", "Chile"),
+            ("PER", "Laura Soto"),
+            ("LOC", "Perú"),
+            ("PER", "Jorge Ramos"),
+            ("LOC", "Montevideo"),
+        ],
+    );
     assert_eq!(r.language, "es");
     assert_eq!(pairs(&r), vec![("Jorge Ramos".into(), "Laura Soto".into())]);
-    assert_eq!(role(&r, "Laura Soto"), vec![p("ministra", Some("Defensa de Chile"))]);
+    assert_eq!(
+        role(&r, "Laura Soto"),
+        vec![p("ministra", Some("Defensa de Chile"))]
+    );
     assert_eq!(role(&r, "Jorge Ramos"), vec![p("canciller", Some("Perú"))]);
     assert_eq!(r.meetings[0].place.as_ref().unwrap().text, "Montevideo");
-    assert_eq!(r.meetings[0].date.as_ref().unwrap().iso.as_deref(), Some("2022-05-04"));
-    assert_eq!(topics(&r), vec!["la seguridad regional", "la cooperación aduanera"]);
+    assert_eq!(
+        r.meetings[0].date.as_ref().unwrap().iso.as_deref(),
+        Some("2022-05-04")
+    );
+    assert_eq!(
+        topics(&r),
+        vec!["la seguridad regional", "la cooperación aduanera"]
+    );
     assert_eq!(r.discussions[0].participants.len(), 2);
 }
 
 #[test]
 fn german_compound_titles_sowie_and_beide() {
     let text = "Bundesinnenministerin Petra Lang traf am Dienstag, 7. März 2023, den Botschafter Jan Novak in Berlin. Beide sprachen über die Migrationspolitik sowie über den Grenzschutz.\nPressekontakt: Tim WeberPressesprecher";
-    let r = relate(text, &[("PER", "Petra Lang"), ("DATE", "Dienstag, 7. März 2023"), ("PER", "Jan Novak"), ("LOC", "Berlin"), ("PER", "Tim Weber")]);
+    let r = relate(
+        text,
+        &[
+            ("PER", "Petra Lang"),
+            ("DATE", "Dienstag, 7. März 2023"),
+            ("PER", "Jan Novak"),
+            ("LOC", "Berlin"),
+            ("PER", "Tim Weber"),
+        ],
+    );
     assert_eq!(r.language, "de");
-    assert_eq!(role(&r, "Petra Lang"), vec![p("Bundesinnenministerin", None)]);
+    assert_eq!(
+        role(&r, "Petra Lang"),
+        vec![p("Bundesinnenministerin", None)]
+    );
     assert_eq!(role(&r, "Jan Novak"), vec![p("Botschafter", None)]);
     assert_eq!(role(&r, "Tim Weber"), vec![p("Pressesprecher", None)]);
     assert_eq!(pairs(&r), vec![("Jan Novak".into(), "Petra Lang".into())]);
-    assert_eq!(r.meetings[0].date.as_ref().unwrap().iso.as_deref(), Some("2023-03-07"));
+    assert_eq!(
+        r.meetings[0].date.as_ref().unwrap().iso.as_deref(),
+        Some("2023-03-07")
+    );
     assert_eq!(topics(&r), vec!["die Migrationspolitik", "den Grenzschutz"]);
 }
 
 #[test]
 fn italian_title_after_comma_and_passive_topics() {
     let text = "Il ministro della Salute, Marco Bianchi, ha incontrato oggi il ministro della Sanità della Repubblica di Malta, John Camilleri. Con l'omologo maltese, il ministro Bianchi ha discusso delle liste d'attesa nonché della formazione dei medici.";
-    let r = relate(text, &[("PER", "Marco Bianchi"), ("LOC", "Repubblica di Malta"), ("PER", "John Camilleri"), ("PER", "Bianchi")]);
+    let r = relate(
+        text,
+        &[
+            ("PER", "Marco Bianchi"),
+            ("LOC", "Repubblica di Malta"),
+            ("PER", "John Camilleri"),
+            ("PER", "Bianchi"),
+        ],
+    );
     assert_eq!(r.language, "it");
-    assert_eq!(role(&r, "Marco Bianchi"), vec![p("ministro", Some("Salute"))]);
-    assert_eq!(role(&r, "John Camilleri"), vec![p("ministro", Some("Sanità della Repubblica di Malta"))]);
-    assert_eq!(pairs(&r), vec![("John Camilleri".into(), "Marco Bianchi".into())]);
+    assert_eq!(
+        role(&r, "Marco Bianchi"),
+        vec![p("ministro", Some("Salute"))]
+    );
+    assert_eq!(
+        role(&r, "John Camilleri"),
+        vec![p("ministro", Some("Sanità della Repubblica di Malta"))]
+    );
+    assert_eq!(
+        pairs(&r),
+        vec![("John Camilleri".into(), "Marco Bianchi".into())]
+    );
     assert_eq!(topics(&r), vec!["liste d'attesa", "formazione dei medici"]);
 }
 
@@ -195,22 +343,50 @@ fn portuguese_encontro_com_and_pronoun_subject() {
     assert_eq!(pairs(&r), vec![("Ana Neto".into(), "Rui Costa".into())]);
     assert_eq!(role(&r, "Ana Neto"), vec![p("secretária de Estado", None)]);
     assert_eq!(role(&r, "Rui Costa"), vec![p("ministro", Some("Economia"))]);
-    assert_eq!(topics(&r), vec!["a cooperação energética", "o comércio bilateral"]);
+    assert_eq!(
+        topics(&r),
+        vec!["a cooperação energética", "o comércio bilateral"]
+    );
 }
 
 #[test]
 fn french_separate_audiences_and_passive() {
     let text = "Le président Paul Martin a reçu séparément l'ambassadeur Luc Petit et la ministre Anne Roy. Plusieurs dossiers régionaux ont été abordés.";
-    let r = relate(text, &[("PER", "Paul Martin"), ("PER", "Luc Petit"), ("PER", "Anne Roy")]);
-    assert_eq!(pairs(&r), vec![("Anne Roy".into(), "Paul Martin".into()), ("Luc Petit".into(), "Paul Martin".into())]);
+    let r = relate(
+        text,
+        &[
+            ("PER", "Paul Martin"),
+            ("PER", "Luc Petit"),
+            ("PER", "Anne Roy"),
+        ],
+    );
+    assert_eq!(
+        pairs(&r),
+        vec![
+            ("Anne Roy".into(), "Paul Martin".into()),
+            ("Luc Petit".into(), "Paul Martin".into())
+        ]
+    );
     assert_eq!(topics(&r), vec!["Plusieurs dossiers régionaux"]);
 }
 
 #[test]
 fn description_object_and_surname_clusters() {
     let text = "Marie Curie a profité de la venue à Lyon de Pierre Blanc pour s'entretenir avec le président italien. Blanc et Curie ont évoqué la recherche.";
-    let r = relate(text, &[("PER", "Marie Curie"), ("LOC", "Lyon"), ("PER", "Pierre Blanc"), ("PER", "Blanc"), ("PER", "Curie")]);
-    assert_eq!(pairs(&r), vec![("Marie Curie".into(), "Pierre Blanc".into())]);
+    let r = relate(
+        text,
+        &[
+            ("PER", "Marie Curie"),
+            ("LOC", "Lyon"),
+            ("PER", "Pierre Blanc"),
+            ("PER", "Blanc"),
+            ("PER", "Curie"),
+        ],
+    );
+    assert_eq!(
+        pairs(&r),
+        vec![("Marie Curie".into(), "Pierre Blanc".into())]
+    );
     assert_eq!(role(&r, "Pierre Blanc"), vec![p("président", None)]);
     assert_eq!(r.people.len(), 2);
     assert_eq!(topics(&r), vec!["la recherche"]);
@@ -219,19 +395,40 @@ fn description_object_and_surname_clusters() {
 #[test]
 fn dates_are_normalised() {
     for (text, iso) in [
-        ("Jean Roy a rencontré Paul Roy le 1er mai 2020.", "2020-05-01"),
+        (
+            "Jean Roy a rencontré Paul Roy le 1er mai 2020.",
+            "2020-05-01",
+        ),
         ("Ann Lee met with Bob Ray on June 10, 2019.", "2019-06-10"),
-        ("Ana Gil se reunió con Luis Paz el 10 de junio de 2019.", "2019-06-10"),
+        (
+            "Ana Gil se reunió con Luis Paz el 10 de junio de 2019.",
+            "2019-06-10",
+        ),
         ("Ute Bär traf am 16. Januar 2023 Max Ott.", "2023-01-16"),
-        ("Ugo Neri ha incontrato Rita Boi il 3 marzo 2021.", "2021-03-03"),
-        ("Rui Sá reuniu-se com Ana Luz em 5 de abril de 2018.", "2018-04-05"),
+        (
+            "Ugo Neri ha incontrato Rita Boi il 3 marzo 2021.",
+            "2021-03-03",
+        ),
+        (
+            "Rui Sá reuniu-se com Ana Luz em 5 de abril de 2018.",
+            "2018-04-05",
+        ),
     ] {
         let names: Vec<&str> = text.split(' ').collect();
         let a = format!("{} {}", names[0], names[1]);
-        let spec_b: Vec<&str> = ["Paul Roy", "Bob Ray", "Luis Paz", "Max Ott", "Rita Boi", "Ana Luz"].into_iter().filter(|n| text.contains(n)).collect();
+        let spec_b: Vec<&str> = [
+            "Paul Roy", "Bob Ray", "Luis Paz", "Max Ott", "Rita Boi", "Ana Luz",
+        ]
+        .into_iter()
+        .filter(|n| text.contains(n))
+        .collect();
         let r = relate(text, &[("PER", a.as_str()), ("PER", spec_b[0])]);
         assert_eq!(r.meetings.len(), 1, "{text}");
-        assert_eq!(r.meetings[0].date.as_ref().and_then(|d| d.iso.as_deref()), Some(iso), "{text}");
+        assert_eq!(
+            r.meetings[0].date.as_ref().and_then(|d| d.iso.as_deref()),
+            Some(iso),
+            "{text}"
+        );
     }
 }
 
@@ -242,15 +439,25 @@ fn language_files_parse_with_the_same_keys() {
     let mut n = 0;
     for e in std::fs::read_dir(&dir).unwrap() {
         let path = e.unwrap().path();
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
         k.sort();
         if let Some(prev) = &keys {
             assert_eq!(prev, &k, "{}", path.display());
         }
         keys = Some(k);
-        let data = rolegraph::relate::LanguageData::from_json(&std::fs::read_to_string(&path).unwrap(), "test").unwrap();
-        assert!(!data.titles.is_empty() && !data.meeting_triggers.is_empty() && !data.discussion_triggers.is_empty() && !data.months.is_empty());
+        let data = rolegraph::relate::LanguageData::from_json(
+            &std::fs::read_to_string(&path).unwrap(),
+            "test",
+        )
+        .unwrap();
+        assert!(
+            !data.titles.is_empty()
+                && !data.meeting_triggers.is_empty()
+                && !data.discussion_triggers.is_empty()
+                && !data.months.is_empty()
+        );
         n += 1;
     }
     assert!(n >= 6);
@@ -264,7 +471,8 @@ fn language_files_parse_with_the_same_keys() {
 fn override_directory_adds_a_language() {
     let dir = std::env::temp_dir().join(format!("rolegraph-lang-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let mut nl: serde_json::Value = serde_json::from_str(include_str!("../data/lang/en.json")).unwrap();
+    let mut nl: serde_json::Value =
+        serde_json::from_str(include_str!("../data/lang/en.json")).unwrap();
     nl["language"] = "nl".into();
     nl["name"] = "Dutch".into();
     nl["function_words"] = serde_json::json!(["de", "het", "een", "en", "van", "met"]);
@@ -273,7 +481,10 @@ fn override_directory_adds_a_language() {
     std::fs::write(dir.join("nl.json"), nl.to_string()).unwrap();
     let r = Relator::builder().data_dir(&dir).build().unwrap();
     let text = "De minister Jan de Vries ontmoette de minister Piet Jansen van het ministerie en de ambassadeur.";
-    let out = r.relate(text, &ents(text, &[("PER", "Jan de Vries"), ("PER", "Piet Jansen")]));
+    let out = r.relate(
+        text,
+        &ents(text, &[("PER", "Jan de Vries"), ("PER", "Piet Jansen")]),
+    );
     assert_eq!(out.language, "nl");
     assert_eq!(out.met_with().len(), 1);
     std::fs::write(dir.join("bad.json"), "{\"language\": \"xx\"}").unwrap();
@@ -285,10 +496,32 @@ fn override_directory_adds_a_language() {
 #[test]
 fn language_detection() {
     let r = Relator::default();
-    assert_eq!(r.detect_language("Le ministre a rencontré les représentants de la région."), "fr");
-    assert_eq!(r.detect_language("The minister met with the representatives of the region."), "en");
-    assert_eq!(r.detect_language("El ministro se reunió con los representantes de la región."), "es");
-    assert_eq!(r.detect_language("Der Minister traf sich mit den Vertretern der Region und sprach über die Lage."), "de");
-    assert_eq!(r.detect_language("Il ministro ha incontrato gli esponenti della regione e ha discusso delle sfide."), "it");
-    assert_eq!(r.detect_language("O ministro reuniu-se com os representantes da região e não disse nada."), "pt");
+    assert_eq!(
+        r.detect_language("Le ministre a rencontré les représentants de la région."),
+        "fr"
+    );
+    assert_eq!(
+        r.detect_language("The minister met with the representatives of the region."),
+        "en"
+    );
+    assert_eq!(
+        r.detect_language("El ministro se reunió con los representantes de la región."),
+        "es"
+    );
+    assert_eq!(
+        r.detect_language(
+            "Der Minister traf sich mit den Vertretern der Region und sprach über die Lage."
+        ),
+        "de"
+    );
+    assert_eq!(
+        r.detect_language(
+            "Il ministro ha incontrato gli esponenti della regione e ha discusso delle sfide."
+        ),
+        "it"
+    );
+    assert_eq!(
+        r.detect_language("O ministro reuniu-se com os representantes da região e não disse nada."),
+        "pt"
+    );
 }

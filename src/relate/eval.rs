@@ -109,19 +109,36 @@ impl GoldDoc {
     /// Reads one gold file.
     pub fn load(path: &Path) -> Result<GoldDoc> {
         let json = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        serde_json::from_str(&json).map_err(|e| Error::new(ErrorKind::Input, format!("gold file {}: {e}", path.display())).with_path(path))
+        serde_json::from_str(&json).map_err(|e| {
+            Error::new(
+                ErrorKind::Input,
+                format!("gold file {}: {e}", path.display()),
+            )
+            .with_path(path)
+        })
     }
 
     /// The gold entities as [`Entity`] values (code-point offsets converted to bytes).
     pub fn entities(&self) -> Vec<Entity> {
-        let byte_of: Vec<usize> = self.text.char_indices().map(|(b, _)| b).chain(std::iter::once(self.text.len())).collect();
+        let byte_of: Vec<usize> = self
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(self.text.len()))
+            .collect();
         let idx = CharIndex::new(&self.text);
         self.entities
             .iter()
             .filter(|e| e.start < e.end && e.end < byte_of.len())
             .map(|e| {
                 let bytes = Span::new(byte_of[e.start], byte_of[e.end]);
-                Entity { label: e.label.clone(), text: self.text[bytes.range()].to_string(), score: 1.0, bytes, chars: idx.char_span(bytes) }
+                Entity {
+                    label: e.label.clone(),
+                    text: self.text[bytes.range()].to_string(),
+                    score: 1.0,
+                    bytes,
+                    chars: idx.char_span(bytes),
+                }
             })
             .collect()
     }
@@ -207,7 +224,12 @@ pub struct Prf {
 
 impl From<Counts> for Prf {
     fn from(c: Counts) -> Prf {
-        Prf { counts: c, precision: c.precision(), recall: c.recall(), f1: c.f1() }
+        Prf {
+            counts: c,
+            precision: c.precision(),
+            recall: c.recall(),
+            f1: c.f1(),
+        }
     }
 }
 
@@ -231,12 +253,20 @@ pub struct EvalReport {
 }
 
 fn key(s: &str) -> String {
-    s.to_lowercase().replace(['’', '‘'], "'").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.to_lowercase()
+        .replace(['’', '‘'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn set_counts<T: Eq + std::hash::Hash>(pred: &HashSet<T>, gold: &HashSet<T>) -> Counts {
     let tp = pred.intersection(gold).count();
-    Counts { tp, fp: pred.len() - tp, fn_: gold.len() - tp }
+    Counts {
+        tp,
+        fp: pred.len() - tp,
+        fn_: gold.len() - tp,
+    }
 }
 
 /// Scores one document's predictions against its gold annotation.
@@ -248,27 +278,75 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
         .map(|p| {
             gold.persons
                 .iter()
-                .find(|g| p.mentions.iter().any(|m| g.mentions.iter().any(|gm| gm == &m.text)) || g.mentions.contains(&p.name) || g.name == p.name)
+                .find(|g| {
+                    p.mentions
+                        .iter()
+                        .any(|m| g.mentions.iter().any(|gm| gm == &m.text))
+                        || g.mentions.contains(&p.name)
+                        || g.name == p.name
+                })
                 .map(|g| g.name.clone())
                 .unwrap_or_else(|| format!("?{}", p.name))
         })
         .collect();
-    let pair = |a: &str, b: &str| if a <= b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
-    let gold_pairs: HashSet<(String, String)> = gold.met_with.iter().filter(|p| p.len() == 2).map(|p| pair(&p[0], &p[1])).collect();
-    let pred_pairs: HashSet<(String, String)> = pred.meetings.iter().flat_map(|m| m.pairs.iter().map(|&[a, b]| pair(&names[a], &names[b]))).filter(|(a, b)| a != b).collect();
-    let gold_titles: HashSet<(String, String)> = gold.persons.iter().flat_map(|p| p.roles.iter().filter_map(|r| r.title.as_ref().map(|t| (p.name.clone(), key(t))))).collect();
+    let pair = |a: &str, b: &str| {
+        if a <= b {
+            (a.to_string(), b.to_string())
+        } else {
+            (b.to_string(), a.to_string())
+        }
+    };
+    let gold_pairs: HashSet<(String, String)> = gold
+        .met_with
+        .iter()
+        .filter(|p| p.len() == 2)
+        .map(|p| pair(&p[0], &p[1]))
+        .collect();
+    let pred_pairs: HashSet<(String, String)> = pred
+        .meetings
+        .iter()
+        .flat_map(|m| m.pairs.iter().map(|&[a, b]| pair(&names[a], &names[b])))
+        .filter(|(a, b)| a != b)
+        .collect();
+    let gold_titles: HashSet<(String, String)> = gold
+        .persons
+        .iter()
+        .flat_map(|p| {
+            p.roles
+                .iter()
+                .filter_map(|r| r.title.as_ref().map(|t| (p.name.clone(), key(t))))
+        })
+        .collect();
     let pred_titles: HashSet<(String, String)> = pred
         .people
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| p.roles.iter().filter_map(|r| r.title.as_ref().map(|t| (names[i].clone(), key(&t.text)))).collect::<Vec<_>>())
+        .flat_map(|(i, p)| {
+            p.roles
+                .iter()
+                .filter_map(|r| r.title.as_ref().map(|t| (names[i].clone(), key(&t.text))))
+                .collect::<Vec<_>>()
+        })
         .collect();
-    let gold_of: HashSet<(String, String)> = gold.persons.iter().flat_map(|p| p.roles.iter().filter_map(|r| r.of.as_ref().map(|t| (p.name.clone(), key(t))))).collect();
+    let gold_of: HashSet<(String, String)> = gold
+        .persons
+        .iter()
+        .flat_map(|p| {
+            p.roles
+                .iter()
+                .filter_map(|r| r.of.as_ref().map(|t| (p.name.clone(), key(t))))
+        })
+        .collect();
     let pred_of: HashSet<(String, String)> = pred
         .people
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| p.roles.iter().filter_map(|r| r.of.as_ref().map(|t| (names[i].clone(), key(&t.text)))).collect::<Vec<_>>())
+        .flat_map(|(i, p)| {
+            p.roles
+                .iter()
+                .filter_map(|r| r.of.as_ref().map(|t| (names[i].clone(), key(&t.text))))
+                .collect::<Vec<_>>()
+        })
         .collect();
     // Topics: one-to-one, overlap >= half of the longer span (code points).
     let mut pred_topics: Vec<Span> = Vec::new();
@@ -283,16 +361,24 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
     let mut tp = 0;
     for g in &gold.discussed {
         let gs = Span::new(g.start, g.end);
-        let best = pred_topics.iter().enumerate().filter(|(i, _)| !used[*i]).find(|(_, p)| {
-            let ov = p.end.min(gs.end).saturating_sub(p.start.max(gs.start));
-            ov * 2 >= p.len().max(gs.len()) && ov > 0
-        });
+        let best = pred_topics
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used[*i])
+            .find(|(_, p)| {
+                let ov = p.end.min(gs.end).saturating_sub(p.start.max(gs.start));
+                ov * 2 >= p.len().max(gs.len()) && ov > 0
+            });
         if let Some((i, _)) = best {
             used[i] = true;
             tp += 1;
         }
     }
-    let topic = Counts { tp, fp: pred_topics.len() - tp, fn_: gold.discussed.len() - tp };
+    let topic = Counts {
+        tp,
+        fp: pred_topics.len() - tp,
+        fn_: gold.discussed.len() - tp,
+    };
     DocScores {
         id: gold.id.clone(),
         lang: gold.lang.clone(),
@@ -313,7 +399,10 @@ where
     F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
 {
     let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut paths: Vec<_> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     paths.sort();
     let mut docs = Vec::new();
     for p in &paths {
@@ -330,9 +419,17 @@ pub fn evaluate<'a, I>(docs: I) -> EvalReport
 where
     I: IntoIterator<Item = (&'a GoldDoc, &'a Relations)>,
 {
-    let mut rows: Vec<DocScores> = docs.into_iter().map(|(g, p)| score_document(g, p)).collect();
+    let mut rows: Vec<DocScores> = docs
+        .into_iter()
+        .map(|(g, p)| score_document(g, p))
+        .collect();
     rows.sort_by(|a, b| a.id.cmp(&b.id));
-    let (mut m, mut t, mut a, mut tp) = (Counts::default(), Counts::default(), Counts::default(), Counts::default());
+    let (mut m, mut t, mut a, mut tp) = (
+        Counts::default(),
+        Counts::default(),
+        Counts::default(),
+        Counts::default(),
+    );
     for r in &rows {
         m.add(&r.met_with);
         t.add(&r.title);
@@ -340,7 +437,11 @@ where
         tp.add(&r.topic);
     }
     EvalReport {
-        false_meeting_docs: rows.iter().filter(|r| !r.gold_has_meeting && r.predicted_meetings > 0).map(|r| r.id.clone()).collect(),
+        false_meeting_docs: rows
+            .iter()
+            .filter(|r| !r.gold_has_meeting && r.predicted_meetings > 0)
+            .map(|r| r.id.clone())
+            .collect(),
         no_meeting_docs: rows.iter().filter(|r| !r.gold_has_meeting).count(),
         documents: rows,
         met_with: m.into(),
@@ -360,10 +461,22 @@ impl EvalReport {
 impl fmt::Display for EvalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = |c: &Counts| format!("{}/{}/{}", c.tp, c.fp, c.fn_);
-        writeln!(f, "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}", "document", "lang", "met_with", "title", "agency", "topic", "meetings")?;
-        writeln!(f, "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}", "", "", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "pred")?;
+        writeln!(
+            f,
+            "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}",
+            "document", "lang", "met_with", "title", "agency", "topic", "meetings"
+        )?;
+        writeln!(
+            f,
+            "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}",
+            "", "", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "pred"
+        )?;
         for r in &self.documents {
-            let mark = if !r.gold_has_meeting && r.predicted_meetings > 0 { " !" } else { "" };
+            let mark = if !r.gold_has_meeting && r.predicted_meetings > 0 {
+                " !"
+            } else {
+                ""
+            };
             writeln!(
                 f,
                 "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}{}",
@@ -378,16 +491,33 @@ impl fmt::Display for EvalReport {
             )?;
         }
         writeln!(f)?;
-        writeln!(f, "{:<10} {:>9} {:>9} {:>9}", "measure", "precision", "recall", "f1")?;
-        for (name, p) in [("met_with", &self.met_with), ("title", &self.title), ("agency", &self.agency), ("topic", &self.topic)] {
-            writeln!(f, "{:<10} {:>9.3} {:>9.3} {:>9.3}", name, p.precision, p.recall, p.f1)?;
+        writeln!(
+            f,
+            "{:<10} {:>9} {:>9} {:>9}",
+            "measure", "precision", "recall", "f1"
+        )?;
+        for (name, p) in [
+            ("met_with", &self.met_with),
+            ("title", &self.title),
+            ("agency", &self.agency),
+            ("topic", &self.topic),
+        ] {
+            writeln!(
+                f,
+                "{:<10} {:>9.3} {:>9.3} {:>9.3}",
+                name, p.precision, p.recall, p.f1
+            )?;
         }
         write!(
             f,
             "no-meeting documents with a predicted meeting: {}/{}{}",
             self.false_meeting_docs.len(),
             self.no_meeting_docs,
-            if self.false_meeting_docs.is_empty() { String::new() } else { format!(" ({})", self.false_meeting_docs.join(", ")) }
+            if self.false_meeting_docs.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", self.false_meeting_docs.join(", "))
+            }
         )
     }
 }

@@ -5,8 +5,12 @@ use std::collections::HashSet;
 
 use super::date::{find_dates, DateFound};
 use super::lang::Lang;
-use super::text::{is_closing_quote, is_quote, sentences, tokenize, Hit, NormText, Phrases, Tok, TokKind};
-use super::{slug, DateMention, Discussion, Interaction, InteractionKind, Person, Relations, Role, TextSpan};
+use super::text::{
+    is_closing_quote, is_quote, sentences, tokenize, Hit, NormText, Phrases, Tok, TokKind,
+};
+use super::{
+    slug, DateMention, Discussion, Interaction, InteractionKind, Person, Relations, Role, TextSpan,
+};
 use crate::entity::Entity;
 use crate::span::{CharIndex, Span};
 
@@ -39,7 +43,6 @@ struct Doc<'a> {
 /// A PER mention: entity index, token range, person (cluster) index.
 #[derive(Clone, Copy, Debug)]
 struct Mention {
-    ent: usize,
     s: usize,
     e: usize,
     person: usize,
@@ -92,7 +95,9 @@ impl<'a> Doc<'a> {
             && !self.lang.function_words.contains(&t.norm)
             && self.at(&self.lang.clause_stops, i).is_none()
             && self.at(&self.lang.titles, i).is_none()
-            && self.lang.data.demonym_suffixes.iter().any(|s| t.norm.chars().count() > s.chars().count() + 2 && t.norm.ends_with(s.as_str()))
+            && self.lang.data.demonym_suffixes.iter().any(|s| {
+                t.norm.chars().count() > s.chars().count() + 2 && t.norm.ends_with(s.as_str())
+            })
     }
     fn title_at(&self, i: usize) -> Option<(usize, usize)> {
         if let Some(h) = self.at(&self.lang.titles, i) {
@@ -114,7 +119,10 @@ impl<'a> Doc<'a> {
                     if s >= sent_start + k {
                         if let Some(h) = self.at(&self.lang.modifiers, s - k) {
                             if h.end == s {
-                                mods.push(self.text[self.toks[s - k].start..self.toks[s - 1].end].to_lowercase());
+                                mods.push(
+                                    self.text[self.toks[s - k].start..self.toks[s - 1].end]
+                                        .to_lowercase(),
+                                );
                                 s -= k;
                                 moved = true;
                                 break;
@@ -132,7 +140,12 @@ impl<'a> Doc<'a> {
                     && !self.lang.function_words.contains(&t.norm)
                     && self.at(&self.lang.determiners, p).is_none()
                     && self.at(&self.lang.honorifics, p).is_none()
-                    && !self.lang.data.demonym_suffixes.iter().any(|x| t.norm.ends_with(x.as_str()) && t.norm.len() > x.len() + 3)
+                    && !self
+                        .lang
+                        .data
+                        .demonym_suffixes
+                        .iter()
+                        .any(|x| t.norm.ends_with(x.as_str()) && t.norm.len() > x.len() + 3)
                 {
                     s = p;
                     moved = true;
@@ -158,12 +171,20 @@ impl<'a> Doc<'a> {
             return (false, false);
         }
         if t.kind == TokKind::Punct {
-            return (matches!(t.norm.as_str(), "," | "-" | "'" | "’" | "&"), false);
+            return (
+                matches!(t.norm.as_str(), "," | "-" | "'" | "’" | "&"),
+                false,
+            );
         }
-        if self.at(&self.lang.of_prepositions, i).is_some() || self.at(&self.lang.conjunctions, i).is_some() || self.at(&self.lang.determiners, i).is_some() {
+        if self.at(&self.lang.of_prepositions, i).is_some()
+            || self.at(&self.lang.conjunctions, i).is_some()
+            || self.at(&self.lang.determiners, i).is_some()
+        {
             return (true, false);
         }
-        if self.at(&self.lang.clause_stops, i).is_some() || self.at(&self.lang.passive_aux, i).is_some() {
+        if self.at(&self.lang.clause_stops, i).is_some()
+            || self.at(&self.lang.passive_aux, i).is_some()
+        {
             return (false, false);
         }
         if t.cap {
@@ -179,7 +200,10 @@ fn is_per(l: &str) -> bool {
 
 fn name_tokens(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -191,24 +215,34 @@ fn is_sub(small: &[String], big: &[String]) -> bool {
 pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
     let mut ents: Vec<&Entity> = entities
         .iter()
-        .filter(|e| e.bytes.end <= text.len() && e.bytes.start < e.bytes.end && text.is_char_boundary(e.bytes.start) && text.is_char_boundary(e.bytes.end))
+        .filter(|e| {
+            e.bytes.end <= text.len()
+                && e.bytes.start < e.bytes.end
+                && text.is_char_boundary(e.bytes.start)
+                && text.is_char_boundary(e.bytes.end)
+        })
         .collect();
     ents.sort_by_key(|e| (e.bytes.start, std::cmp::Reverse(e.bytes.end)));
     // Flat: drop entities nested in an earlier one.
     let mut flat: Vec<&Entity> = Vec::new();
     for e in ents {
-        if flat.last().is_none_or(|l| e.bytes.start >= l.bytes.end) {
+        if flat.last().map_or(true, |l| e.bytes.start >= l.bytes.end) {
             flat.push(e);
         }
     }
     let ents = flat;
-    let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
+    let breaks: HashSet<usize> = ents
+        .iter()
+        .flat_map(|e| [e.bytes.start, e.bytes.end])
+        .collect();
     let toks = tokenize(text, &breaks);
     // Skippable adverbs are dropped from the matching text.
     let mut drop = vec![false; toks.len()];
     for adv in &lang.skip_adverbs {
         for i in 0..toks.len() {
-            if i + adv.len() <= toks.len() && adv.iter().enumerate().all(|(k, w)| toks[i + k].norm == *w) {
+            if i + adv.len() <= toks.len()
+                && adv.iter().enumerate().all(|(k, w)| toks[i + k].norm == *w)
+            {
                 for d in drop.iter_mut().skip(i).take(adv.len()) {
                     *d = true;
                 }
@@ -227,7 +261,8 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
         }
         ent_toks.push((s, en.max(s)));
     }
-    let protected: Vec<(usize, usize)> = ents.iter().map(|e| (e.bytes.start, e.bytes.end)).collect();
+    let protected: Vec<(usize, usize)> =
+        ents.iter().map(|e| (e.bytes.start, e.bytes.end)).collect();
     let months: HashSet<String> = lang.months.keys().cloned().collect();
     let sents = sentences(&toks, &lang.abbreviations, &months, &protected);
     let mut sent_of = vec![usize::MAX; toks.len()];
@@ -245,15 +280,28 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
             last = *x;
         }
     }
-    let mut titles: Vec<(usize, usize)> = lang.titles.find(&nt).iter().map(|h| (h.start, h.end)).collect();
+    let mut titles: Vec<(usize, usize)> = lang
+        .titles
+        .find(&nt)
+        .iter()
+        .map(|h| (h.start, h.end))
+        .collect();
     for (i, t) in toks.iter().enumerate() {
-        if t.is_word() && lang.is_suffix_title(&t.norm) && !titles.iter().any(|&(s, e)| s <= i && i < e) {
+        if t.is_word()
+            && lang.is_suffix_title(&t.norm)
+            && !titles.iter().any(|&(s, e)| s <= i && i < e)
+        {
             titles.push((i, i + 1));
         }
     }
     titles.sort();
     let mut pred_mask = vec![false; toks.len()];
-    for p in [&lang.meeting, &lang.weak_meeting, &lang.reciprocal_meeting, &lang.discussion] {
+    for p in [
+        &lang.meeting,
+        &lang.weak_meeting,
+        &lang.reciprocal_meeting,
+        &lang.discussion,
+    ] {
         for h in p.find(&nt) {
             for m in pred_mask.iter_mut().take(h.end).skip(h.start) {
                 *m = true;
@@ -323,19 +371,33 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
             }
         })
         .collect();
-    let (meetings, other_contacts): (Vec<_>, Vec<_>) = interactions.into_iter().partition(|i| i.kind == InteractionKind::Meeting);
+    let (meetings, other_contacts): (Vec<_>, Vec<_>) = interactions
+        .into_iter()
+        .partition(|i| i.kind == InteractionKind::Meeting);
     let discussions = discussions
         .into_iter()
         .map(|mut d| {
-            d.meeting = d.meeting.and_then(|k| meetings.iter().position(|m| m.trigger.bytes.start == k));
+            d.meeting = d
+                .meeting
+                .and_then(|k| meetings.iter().position(|m| m.trigger.bytes.start == k));
             d
         })
         .collect();
-    Relations { language: lang.data.language.clone(), people, meetings, other_contacts, discussions }
+    Relations {
+        language: lang.data.language.clone(),
+        people,
+        meetings,
+        other_contacts,
+        discussions,
+    }
 }
 
 fn norm_key(s: &str) -> String {
-    s.to_lowercase().replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.to_lowercase()
+        .replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Adds a role unless the same post is already there (same title, case
@@ -396,14 +458,18 @@ fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
                 sf.sort();
                 *f == form || is_sub(&form, f) || is_sub(f, &form) || sf == sorted_form
             });
-            if hit && best.is_none_or(|b| last_seen[ci] > last_seen[b]) {
+            if hit && best.map_or(true, |b| last_seen[ci] > last_seen[b]) {
                 best = Some(ci);
             }
         }
         let ci = match best {
             Some(ci) => ci,
             None => {
-                clusters.push(Cluster { forms: Vec::new(), names: Vec::new(), mentions: Vec::new() });
+                clusters.push(Cluster {
+                    forms: Vec::new(),
+                    names: Vec::new(),
+                    mentions: Vec::new(),
+                });
                 last_seen.push(0);
                 clusters.len() - 1
             }
@@ -415,7 +481,11 @@ fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
         last_seen[ci] = ei + 1;
         let (s, en) = doc.ent_toks[ei];
         if en > s {
-            mentions.push(Mention { ent: ei, s, e: en, person: ci });
+            mentions.push(Mention {
+                s,
+                e: en,
+                person: ci,
+            });
         }
     }
     (clusters, mentions)
@@ -437,7 +507,11 @@ fn trim(doc: &Doc, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
 }
 
 fn org_in(doc: &Doc, s: usize, e: usize) -> Option<String> {
-    (s..e).find_map(|k| doc.tok_ent[k].filter(|&x| doc.ents[x].label.eq_ignore_ascii_case("ORG")).map(|x| doc.ents[x].text.clone()))
+    (s..e).find_map(|k| {
+        doc.tok_ent[k]
+            .filter(|&x| doc.ents[x].label.eq_ignore_ascii_case("ORG"))
+            .map(|x| doc.ents[x].text.clone())
+    })
 }
 
 /// Title before the name: `Le ministre de la Sécurité publique … Ralph Goodale`,
@@ -445,7 +519,11 @@ fn org_in(doc: &Doc, s: usize, e: usize) -> Option<String> {
 fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
     let si = doc.sent_of[m.s];
     let (ss, _) = doc.sents[si];
-    let &(h_s, h_e) = doc.titles.iter().rev().find(|&&(s, e)| e <= m.s && s >= ss)?;
+    let &(h_s, h_e) = doc
+        .titles
+        .iter()
+        .rev()
+        .find(|&&(s, e)| e <= m.s && s >= ss)?;
     if (h_s..h_e).any(|k| doc.is_per_tok(k)) {
         return None;
     }
@@ -462,12 +540,20 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         if tail > p {
             if let Some(k) = (1..=4).find(|&k| {
                 tail >= p + k
-                    && (doc.at(&doc.lang.honorifics, tail - k).is_some_and(|h| h.end == tail) || doc.at(&doc.lang.determiners, tail - k).is_some_and(|h| h.end == tail))
+                    && (doc
+                        .at(&doc.lang.honorifics, tail - k)
+                        .is_some_and(|h| h.end == tail)
+                        || doc
+                            .at(&doc.lang.determiners, tail - k)
+                            .is_some_and(|h| h.end == tail))
             }) {
                 tail -= k;
                 continue;
             }
-            if doc.toks[tail - 1].is_punct(".") && tail - 1 > p && doc.at(&doc.lang.honorifics, tail - 2).is_some() {
+            if doc.toks[tail - 1].is_punct(".")
+                && tail - 1 > p
+                && doc.at(&doc.lang.honorifics, tail - 2).is_some()
+            {
                 tail -= 2;
                 continue;
             }
@@ -508,13 +594,25 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         }
         if comma_before_tail {
             // "la chefe da diplomacia guineense, Suzi Barbosa": needs an article before the title.
-            if ts == 0 || doc.at(&doc.lang.determiners, ts - 1).is_none_or(|h| h.end != ts) {
+            if ts == 0
+                || doc
+                    .at(&doc.lang.determiners, ts - 1)
+                    .map_or(true, |h| h.end != ts)
+            {
                 return None;
             }
         }
     }
     let org = of.and_then(|(s, e)| org_in(doc, s, e));
-    Some(RoleB { person: m.person, title: Some((ts, te)), modifiers: mods, of, org, sent: si, conf: if of.is_some() { 0.85 } else { 0.8 } })
+    Some(RoleB {
+        person: m.person,
+        title: Some((ts, te)),
+        modifiers: mods,
+        of,
+        org,
+        sent: si,
+        conf: if of.is_some() { 0.85 } else { 0.8 },
+    })
 }
 
 /// Title after the name: `Scott Bardsley, Responsable des médias …, Cabinet du
@@ -547,21 +645,31 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
             break;
         }
         let t = &doc.toks[q];
-        if !(doc.lang.data.capitalized_prefix_titles && t.is_word() && t.cap && doc.tok_ent[q].is_none()) {
+        if !(doc.lang.data.capitalized_prefix_titles
+            && t.is_word()
+            && t.cap
+            && doc.tok_ent[q].is_none())
+        {
             break;
         }
     }
     let (hs, mut te) = found?;
-    if let Some(next) = mentions.iter().find(|x| x.s >= m.e && doc.sent_of[x.s] == si) {
-        if pre_name_role(doc, next).and_then(|r| r.title).is_some_and(|(s, e)| s <= hs && hs < e) {
+    if let Some(next) = mentions
+        .iter()
+        .find(|x| x.s >= m.e && doc.sent_of[x.s] == si)
+    {
+        if pre_name_role(doc, next)
+            .and_then(|r| r.title)
+            .is_some_and(|(s, e)| s <= hs && hs < e)
+        {
             return None;
         }
     }
     let ts = p;
-    if !comma && !(doc.toks[hs].cap && hs == m.e) {
+    if !(comma || doc.toks[hs].cap && hs == m.e) {
         return None;
     }
-    if doc.sent_of[hs] != si && !(hs == m.e) {
+    if doc.sent_of[hs] != si && hs != m.e {
         return None;
     }
     let mut mods = Vec::new();
@@ -586,7 +694,11 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
     }
     let stop = |k: usize| {
         let t = &doc.toks[k];
-        t.kind == TokKind::Newline || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), "," | ";" | "." | "(" | ")" | ":" | "|")) || doc.is_per_tok(k) || is_quote(t)
+        t.kind == TokKind::Newline
+            || (t.kind == TokKind::Punct
+                && matches!(t.norm.as_str(), "," | ";" | "." | "(" | ")" | ":" | "|"))
+            || doc.is_per_tok(k)
+            || is_quote(t)
     };
     let mut of = None;
     let mut title_end = te;
@@ -595,7 +707,15 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
         if doc.tok_ent[h.start].is_none() {
             let cs = h.end;
             let mut k = cs;
-            while k < n && !stop(k) && !(k > cs && doc.tok_ent[k] != doc.tok_ent[k - 1] && doc.ent_label(k).is_some_and(|l| l.eq_ignore_ascii_case("ORG")) && doc.tok_ent[cs].is_none()) {
+            while k < n
+                && !stop(k)
+                && !(k > cs
+                    && doc.tok_ent[k] != doc.tok_ent[k - 1]
+                    && doc
+                        .ent_label(k)
+                        .is_some_and(|l| l.eq_ignore_ascii_case("ORG"))
+                    && doc.tok_ent[cs].is_none())
+            {
                 k += 1;
             }
             if k > cs && k - cs <= 20 {
@@ -621,7 +741,11 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
         q += 1;
     }
     let mut org = None;
-    if q < n && doc.ent_label(q).is_some_and(|l| l.eq_ignore_ascii_case("ORG")) {
+    if q < n
+        && doc
+            .ent_label(q)
+            .is_some_and(|l| l.eq_ignore_ascii_case("ORG"))
+    {
         let ei = doc.tok_ent[q].unwrap_or(0);
         let (os, oe) = doc.ent_toks[ei];
         if os == q {
@@ -635,7 +759,15 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
     if org.is_none() {
         org = of.and_then(|(s, e)| org_in(doc, s, e));
     }
-    Some(RoleB { person: m.person, title: Some((ts, title_end)), modifiers: mods, of, org, sent: si, conf: 0.75 })
+    Some(RoleB {
+        person: m.person,
+        title: Some((ts, title_end)),
+        modifiers: mods,
+        of,
+        org,
+        sent: si,
+        conf: 0.75,
+    })
 }
 
 /// A sentence that opens with a definite description (`Le conseiller fédéral
@@ -643,8 +775,12 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
 /// falava…`) gives that role to the person named last before it.
 fn description_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
     for (si, &(ss, se)) in doc.sents.iter().enumerate() {
-        let Some(d) = doc.at(&doc.lang.determiners, ss) else { continue };
-        let Some((hs, he)) = doc.title_at(d.end) else { continue };
+        let Some(d) = doc.at(&doc.lang.determiners, ss) else {
+            continue;
+        };
+        let Some((hs, he)) = doc.title_at(d.end) else {
+            continue;
+        };
         if hs != d.end {
             continue;
         }
@@ -671,11 +807,21 @@ fn description_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
         if p >= se || doc.is_per_tok(p) || doc.toks[p].kind != TokKind::Word || doc.toks[p].cap {
             continue;
         }
-        let Some(prev) = mentions.iter().rev().find(|m| m.e <= ss) else { continue };
+        let Some(prev) = mentions.iter().rev().find(|m| m.e <= ss) else {
+            continue;
+        };
         if si.saturating_sub(doc.sent_of[prev.s]) > 3 {
             continue;
         }
-        roles.push(RoleB { person: prev.person, title: Some((ts, te)), modifiers: mods, of, org: None, sent: si, conf: 0.5 });
+        roles.push(RoleB {
+            person: prev.person,
+            title: Some((ts, te)),
+            modifiers: mods,
+            of,
+            org: None,
+            sent: si,
+            conf: 0.5,
+        });
     }
 }
 
@@ -693,8 +839,13 @@ fn chain_complement(doc: &Doc, start: usize, se: usize) -> Option<usize> {
         if (t.is_word() && t.cap) || doc.tok_ent[k].is_some() {
             k += 1;
             last_ok = k;
-        } else if doc.at(&doc.lang.of_prepositions, k).is_some() || doc.at(&doc.lang.conjunctions, k).is_some() {
-            k = doc.at(&doc.lang.of_prepositions, k).or(doc.at(&doc.lang.conjunctions, k)).map_or(k + 1, |h| h.end);
+        } else if doc.at(&doc.lang.of_prepositions, k).is_some()
+            || doc.at(&doc.lang.conjunctions, k).is_some()
+        {
+            k = doc
+                .at(&doc.lang.of_prepositions, k)
+                .or(doc.at(&doc.lang.conjunctions, k))
+                .map_or(k + 1, |h| h.end);
         } else if !doc.lang.data.capitalized_prefix_titles
             && t.is_word()
             && k > 0
@@ -723,7 +874,9 @@ fn predicative_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
         if let Some(d) = doc.at(&doc.lang.determiners, p) {
             p = d.end;
         }
-        let Some((hs, he)) = doc.title_at(p) else { continue };
+        let Some((hs, he)) = doc.title_at(p) else {
+            continue;
+        };
         if hs != p || he > se {
             continue;
         }
@@ -734,9 +887,19 @@ fn predicative_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
                 of = trim(doc, o.end, e);
             }
         }
-        let Some(m) = mentions.iter().rev().find(|m| m.e <= h.start && m.s >= ss) else { continue };
+        let Some(m) = mentions.iter().rev().find(|m| m.e <= h.start && m.s >= ss) else {
+            continue;
+        };
         let org = of.and_then(|(s, e)| org_in(doc, s, e));
-        roles.push(RoleB { person: m.person, title: Some((ts, te)), modifiers: mods, of, org, sent: si, conf: 0.6 });
+        roles.push(RoleB {
+            person: m.person,
+            title: Some((ts, te)),
+            modifiers: mods,
+            of,
+            org,
+            sent: si,
+            conf: 0.6,
+        });
     }
 }
 
@@ -753,15 +916,23 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
 fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<RoleB>) {
     let lang = doc.lang;
     let mut trig: Vec<(Hit, Trig)> = Vec::new();
-    for (p, k) in [(&lang.reciprocal_meeting, Trig::Reciprocal), (&lang.meeting, Trig::Strong), (&lang.weak_meeting, Trig::Weak)] {
+    for (p, k) in [
+        (&lang.reciprocal_meeting, Trig::Reciprocal),
+        (&lang.meeting, Trig::Strong),
+        (&lang.weak_meeting, Trig::Weak),
+    ] {
         for h in p.find(&doc.nt) {
             trig.push((h, k));
         }
     }
-    trig.sort_by(|a, b| a.0.start.cmp(&b.0.start).then((b.0.end - b.0.start).cmp(&(a.0.end - a.0.start))));
+    trig.sort_by(|a, b| {
+        a.0.start
+            .cmp(&b.0.start)
+            .then((b.0.end - b.0.start).cmp(&(a.0.end - a.0.start)))
+    });
     let mut hits: Vec<(Hit, Trig)> = Vec::new();
     for t in trig {
-        if hits.last().is_none_or(|l| t.0.start >= l.0.end) {
+        if hits.last().map_or(true, |l| t.0.start >= l.0.end) {
             hits.push(t);
         }
     }
@@ -775,10 +946,19 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
         let si = doc.sent_of[h.start];
         let (ss, se) = doc.sents[si];
         let in_sent = |x: &Hit| x.start >= ss && x.end <= se;
-        let is_planned = planned.iter().any(|p| in_sent(p) && ((p.end <= h.start && h.start - p.end <= 6) || (p.start < h.end && p.end > h.start) || (p.start >= h.end && p.start - h.end <= 1)));
+        let is_planned = planned.iter().any(|p| {
+            in_sent(p)
+                && ((p.end <= h.start && h.start - p.end <= 6)
+                    || (p.start < h.end && p.end > h.start)
+                    || (p.start >= h.end && p.start - h.end <= 1))
+        });
         let is_call = calls.iter().any(in_sent) || (kind == Trig::Weak && doc_has_call);
         let is_separate = separate.iter().any(in_sent);
-        let next_trig = hits.get(i + 1).map(|x| x.0.start).filter(|&s| s < se).unwrap_or(se);
+        let next_trig = hits
+            .get(i + 1)
+            .map(|x| x.0.start)
+            .filter(|&s| s < se)
+            .unwrap_or(se);
         let prev_trig = if i > 0 { hits[i - 1].0.end.max(ss) } else { ss };
         let sent_people = persons_in(mentions, ss, se);
         let mut participants: Vec<usize> = Vec::new();
@@ -800,10 +980,17 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
                 }
             }
         } else {
-            let before: Vec<&&Mention> = sent_people.iter().filter(|m| m.e <= h.start && m.s >= prev_trig.min(h.start)).collect();
-            let before_any: Vec<&&Mention> = sent_people.iter().filter(|m| m.e <= h.start).collect();
+            let before: Vec<&&Mention> = sent_people
+                .iter()
+                .filter(|m| m.e <= h.start && m.s >= prev_trig.min(h.start))
+                .collect();
+            let before_any: Vec<&&Mention> =
+                sent_people.iter().filter(|m| m.e <= h.start).collect();
             let mut objects: Vec<usize> = Vec::new();
-            for m in sent_people.iter().filter(|m| m.s >= h.end && m.e <= next_trig) {
+            for m in sent_people
+                .iter()
+                .filter(|m| m.s >= h.end && m.e <= next_trig)
+            {
                 push_unique(&mut objects, m.person);
             }
             let mut subject = before.last().or(before_any.last()).map(|m| m.person);
@@ -812,7 +999,9 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
                 subject = mentions
                     .iter()
                     .rev()
-                    .filter(|m| m.e <= ss && si - doc.sent_of[m.s] <= 3 && !objects.contains(&m.person))
+                    .filter(|m| {
+                        m.e <= ss && si - doc.sent_of[m.s] <= 3 && !objects.contains(&m.person)
+                    })
                     .map(|m| m.person)
                     .next();
                 conf *= 0.8;
@@ -834,13 +1023,25 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
                         let cand = mentions
                             .iter()
                             .rev()
-                            .filter(|m| m.e <= h.start && Some(m.person) != subject && si - doc.sent_of[m.s] <= 1)
+                            .filter(|m| {
+                                m.e <= h.start
+                                    && Some(m.person) != subject
+                                    && si - doc.sent_of[m.s] <= 1
+                            })
                             .map(|m| m.person)
                             .next();
                         if let Some(c) = cand {
                             objects.push(c);
                             conf *= 0.8;
-                            extra_roles.push(RoleB { person: c, title: Some((ts, te)), modifiers: Vec::new(), of: None, org: None, sent: si, conf: 0.5 });
+                            extra_roles.push(RoleB {
+                                person: c,
+                                title: Some((ts, te)),
+                                modifiers: Vec::new(),
+                                of: None,
+                                org: None,
+                                sent: si,
+                                conf: 0.5,
+                            });
                         }
                     }
                 }
@@ -902,21 +1103,40 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
 }
 
 fn date_mention(doc: &Doc, d: &DateFound) -> DateMention {
-    DateMention { span: doc.span(d.start, d.end), iso: d.iso.clone() }
+    DateMention {
+        span: doc.span(d.start, d.end),
+        iso: d.iso.clone(),
+    }
 }
 
 /// The dateline: a full date in the first three sentences.
 fn dateline<'d>(doc: &'d Doc) -> Option<&'d DateFound> {
-    doc.dates.iter().find(|d| d.precision == 3 && d.iso.is_some() && doc.sent_of[d.start] < 3)
+    doc.dates
+        .iter()
+        .find(|d| d.precision == 3 && d.iso.is_some() && doc.sent_of[d.start] < 3)
 }
 
 fn meeting_date(doc: &Doc, si: usize) -> Option<DateMention> {
     let (ss, se) = doc.sents[si];
-    let here: Vec<&DateFound> = doc.dates.iter().filter(|d| d.start >= ss && d.end <= se).collect();
-    if let Some(d) = here.iter().find(|d| d.precision == 3 && d.iso.is_some()).or(here.iter().find(|d| d.precision == 3)).or(here.first()) {
+    let here: Vec<&DateFound> = doc
+        .dates
+        .iter()
+        .filter(|d| d.start >= ss && d.end <= se)
+        .collect();
+    if let Some(d) = here
+        .iter()
+        .find(|d| d.precision == 3 && d.iso.is_some())
+        .or(here.iter().find(|d| d.precision == 3))
+        .or(here.first())
+    {
         return Some(date_mention(doc, d));
     }
-    let deictic = (ss..se).any(|k| doc.at(&doc.lang.today_words, k).is_some() || doc.at(&doc.lang.weekdays, k).is_some_and(|h| h.end - h.start == 1 && !doc.lang.function_words.contains(&doc.toks[k].norm)));
+    let deictic = (ss..se).any(|k| {
+        doc.at(&doc.lang.today_words, k).is_some()
+            || doc.at(&doc.lang.weekdays, k).is_some_and(|h| {
+                h.end - h.start == 1 && !doc.lang.function_words.contains(&doc.toks[k].norm)
+            })
+    });
     if deictic {
         return dateline(doc).map(|d| date_mention(doc, d));
     }
@@ -927,13 +1147,28 @@ fn meeting_place(doc: &Doc, si: usize) -> Option<TextSpan> {
     let (ss, se) = doc.sents[si];
     let loc = |ei: usize| doc.ents[ei].label.eq_ignore_ascii_case("LOC");
     for (ei, &(s, e)) in doc.ent_toks.iter().enumerate() {
-        if s >= ss && e <= se && e > s && loc(ei) && s > 0 && doc.at(&doc.lang.place_prepositions, s - 1).is_some_and(|h| h.end == s) {
+        if s >= ss
+            && e <= se
+            && e > s
+            && loc(ei)
+            && s > 0
+            && doc
+                .at(&doc.lang.place_prepositions, s - 1)
+                .is_some_and(|h| h.end == s)
+        {
             return Some(doc.span(s, e));
         }
     }
     // Dateline place: a LOC shortly before a date at the top of the document.
     for (ei, &(s, e)) in doc.ent_toks.iter().enumerate() {
-        if e > s && loc(ei) && doc.sent_of[s] < 3 && doc.dates.iter().any(|d| d.start >= e && d.start - e <= 5 && doc.sent_of[d.start] == doc.sent_of[s]) {
+        if e > s
+            && loc(ei)
+            && doc.sent_of[s] < 3
+            && doc
+                .dates
+                .iter()
+                .any(|d| d.start >= e && d.start - e <= 5 && doc.sent_of[d.start] == doc.sent_of[s])
+        {
             return Some(doc.span(s, e));
         }
     }
@@ -945,7 +1180,9 @@ fn meeting_place(doc: &Doc, si: usize) -> Option<TextSpan> {
 fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
     let lang = doc.lang;
     let n = doc.toks.len().min(se);
-    while p < n && (is_quote(&doc.toks[p]) || doc.toks[p].is_punct(":") || doc.toks[p].is_punct("-")) {
+    while p < n
+        && (is_quote(&doc.toks[p]) || doc.toks[p].is_punct(":") || doc.toks[p].is_punct("-"))
+    {
         p += 1;
     }
     let mut out = Vec::new();
@@ -959,26 +1196,41 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
         let mut next: Option<usize> = None;
         if !end_here {
             let t = &doc.toks[q];
-            if t.kind == TokKind::Newline
-                || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), ";" | ":" | "(" | ")" | "[" | "]" | "!" | "?" | "…"))
-                || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." ) && q + 1 >= n)
-                || (is_closing_quote(t) && q > start)
-                || (t.kind == TokKind::Punct && matches!(t.norm.as_str(), "«" | "“"))
+            let hard_stop = t.kind == TokKind::Newline
+                || (t.kind == TokKind::Punct
+                    && matches!(
+                        t.norm.as_str(),
+                        ";" | ":" | "(" | ")" | "[" | "]" | "!" | "?" | "…" | "«" | "“"
+                    ))
+                || (t.kind == TokKind::Punct && t.norm == "." && q + 1 >= n)
+                || (is_closing_quote(t) && q > start);
+            let relative_stop =
+                q > start && doc.at(&lang.relative_stops, q).is_some() && doc.tok_ent[q].is_none();
+            if hard_stop || relative_stop {
+                end_here = true;
+            } else if let Some(h) = doc
+                .at(&lang.additive, q)
+                .filter(|_| q > start && doc.tok_ent[q].is_none())
             {
                 end_here = true;
-            } else if q > start && doc.at(&lang.relative_stops, q).is_some() && doc.tok_ent[q].is_none() {
-                end_here = true;
-            } else if let Some(h) = doc.at(&lang.additive, q).filter(|_| q > start && doc.tok_ent[q].is_none()) {
-                end_here = true;
                 next = Some(h.end);
-            } else if q > start && doc.at(&lang.conjunctions, q).is_some_and(|c| doc.at(&lang.discussion, c.end).is_some()) {
+            } else if q > start
+                && doc
+                    .at(&lang.conjunctions, q)
+                    .is_some_and(|c| doc.at(&lang.discussion, c.end).is_some())
+            {
                 end_here = true;
             } else if t.is_punct(",") && q + 1 < n {
                 let r = q + 1;
                 let nt = &doc.toks[r];
                 if doc.at(&lang.clause_stops, r).is_some()
                     || doc.is_per_tok(r)
-                    || (nt.is_word() && lang.data.gerund_suffixes.iter().any(|g| nt.norm.ends_with(g.as_str()) && nt.norm.len() > g.len() + 2))
+                    || (nt.is_word()
+                        && lang
+                            .data
+                            .gerund_suffixes
+                            .iter()
+                            .any(|g| nt.norm.ends_with(g.as_str()) && nt.norm.len() > g.len() + 2))
                 {
                     end_here = true;
                 } else if let Some(h) = doc.at(&lang.additive, r) {
@@ -1026,16 +1278,26 @@ fn topic_start(doc: &Doc, mut p: usize, n: usize) -> Option<usize> {
     if p >= n || !doc.toks[p].is_word() {
         return None;
     }
-    if doc.at(&lang.topic_reject, p).is_some() || doc.at(&lang.weekdays, p).is_some() || doc.is_per_tok(p) {
+    if doc.at(&lang.topic_reject, p).is_some()
+        || doc.at(&lang.weekdays, p).is_some()
+        || doc.is_per_tok(p)
+    {
         return None;
     }
-    if doc.ent_label(p).is_some_and(|l| l.eq_ignore_ascii_case("DATE")) {
+    if doc
+        .ent_label(p)
+        .is_some_and(|l| l.eq_ignore_ascii_case("DATE"))
+    {
         return None;
     }
     Some(p)
 }
 
-fn find_discussions(doc: &Doc, mentions: &[Mention], interactions: &[Interaction]) -> Vec<Discussion> {
+fn find_discussions(
+    doc: &Doc,
+    mentions: &[Mention],
+    interactions: &[Interaction],
+) -> Vec<Discussion> {
     let lang = doc.lang;
     #[derive(Clone, Copy, PartialEq)]
     enum K {
@@ -1044,14 +1306,23 @@ fn find_discussions(doc: &Doc, mentions: &[Mention], interactions: &[Interaction
         Passive,
     }
     let mut hits: Vec<(Hit, K)> = Vec::new();
-    for (p, k) in [(&lang.discussion, K::Forward), (&lang.deferred_discussion, K::Deferred), (&lang.passive_discussion, K::Passive)] {
+    for (p, k) in [
+        (&lang.discussion, K::Forward),
+        (&lang.deferred_discussion, K::Deferred),
+        (&lang.passive_discussion, K::Passive),
+    ] {
         for h in p.find(&doc.nt) {
             hits.push((h, k));
         }
     }
     hits.sort_by_key(|h| (h.0.start, h.1 != K::Forward));
     let planned = lang.planned_cues.find(&doc.nt);
-    let groups: Vec<Hit> = lang.group_refs.find(&doc.nt).into_iter().chain(lang.plural_pronouns.find(&doc.nt)).collect();
+    let groups: Vec<Hit> = lang
+        .group_refs
+        .find(&doc.nt)
+        .into_iter()
+        .chain(lang.plural_pronouns.find(&doc.nt))
+        .collect();
     let mut out: Vec<Discussion> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for &(h, k) in &hits {
@@ -1060,16 +1331,26 @@ fn find_discussions(doc: &Doc, mentions: &[Mention], interactions: &[Interaction
         }
         let si = doc.sent_of[h.start];
         let (ss, se) = doc.sents[si];
-        if planned.iter().any(|p| p.start >= ss && p.end <= h.start && h.start - p.end <= 5) {
+        if planned
+            .iter()
+            .any(|p| p.start >= ss && p.end <= h.start && h.start - p.end <= 5)
+        {
             continue;
         }
         let topics: Vec<(usize, usize)> = match k {
             K::Forward => scan_topics(doc, h.end, se),
             K::Deferred => {
-                let intro = (h.end..se).find(|&q| doc.tok_ent[q].is_none() && doc.at(&lang.topic_intros, q).is_some() && !doc.pred_mask[q]);
+                let intro = (h.end..se).find(|&q| {
+                    doc.tok_ent[q].is_none()
+                        && doc.at(&lang.topic_intros, q).is_some()
+                        && !doc.pred_mask[q]
+                });
                 match intro {
                     Some(q) => {
-                        let e = doc.at(&lang.topic_intros, q).map(|x| x.end).unwrap_or(q + 1);
+                        let e = doc
+                            .at(&lang.topic_intros, q)
+                            .map(|x| x.end)
+                            .unwrap_or(q + 1);
                         scan_topics(doc, e, se)
                     }
                     None => Vec::new(),
@@ -1081,11 +1362,24 @@ fn find_discussions(doc: &Doc, mentions: &[Mention], interactions: &[Interaction
                 match aux {
                     Some(a) => {
                         let mut s = a;
-                        while s > ss && !matches!(doc.toks[s - 1].norm.as_str(), "," | ";" | ":" | "«" | "“" | "\n") {
+                        while s > ss
+                            && !matches!(
+                                doc.toks[s - 1].norm.as_str(),
+                                "," | ";" | ":" | "«" | "“" | "\n"
+                            )
+                        {
                             s -= 1;
                         }
                         match trim(doc, s, a) {
-                            Some((ts, te)) if te - ts <= 30 && !(ts..te).all(|q| doc.at(&lang.plural_pronouns, q).is_some() || !doc.toks[q].is_word()) => vec![(ts, te)],
+                            Some((ts, te))
+                                if te - ts <= 30
+                                    && !(ts..te).all(|q| {
+                                        doc.at(&lang.plural_pronouns, q).is_some()
+                                            || !doc.toks[q].is_word()
+                                    }) =>
+                            {
+                                vec![(ts, te)]
+                            }
                             _ => Vec::new(),
                         }
                     }
@@ -1093,7 +1387,10 @@ fn find_discussions(doc: &Doc, mentions: &[Mention], interactions: &[Interaction
                 }
             }
         };
-        let topics: Vec<(usize, usize)> = topics.into_iter().filter(|&(s, e)| !taken.iter().any(|&(a, b)| s < b && e > a)).collect();
+        let topics: Vec<(usize, usize)> = topics
+            .into_iter()
+            .filter(|&(s, e)| !taken.iter().any(|&(a, b)| s < b && e > a))
+            .collect();
         if topics.is_empty() {
             continue;
         }
@@ -1103,7 +1400,10 @@ fn find_discussions(doc: &Doc, mentions: &[Mention], interactions: &[Interaction
         taken.push((h.start, h.end));
         let in_topic = |m: &Mention| topics.iter().any(|&(s, e)| m.s >= s && m.e <= e);
         let mut participants: Vec<usize> = Vec::new();
-        for m in mentions.iter().filter(|m| m.s >= ss && m.e <= se && !in_topic(m)) {
+        for m in mentions
+            .iter()
+            .filter(|m| m.s >= ss && m.e <= se && !in_topic(m))
+        {
             push_unique(&mut participants, m.person);
         }
         let group = groups.iter().any(|g| g.start >= ss && g.end <= se);
@@ -1112,15 +1412,23 @@ fn find_discussions(doc: &Doc, mentions: &[Mention], interactions: &[Interaction
             // The nearest meeting (or call) gives the principal parties.
             let named = participants.clone();
             let involves = |i: &&Interaction| named.iter().any(|p| i.participants.contains(p));
-            let pool: Vec<&Interaction> = interactions.iter().filter(|i| i.kind != InteractionKind::Planned).collect();
+            let pool: Vec<&Interaction> = interactions
+                .iter()
+                .filter(|i| i.kind != InteractionKind::Planned)
+                .collect();
             let with_named: Vec<&Interaction> = pool.iter().copied().filter(involves).collect();
-            let pool = if with_named.is_empty() { pool } else { with_named };
-            let nearest = pool
-                .into_iter()
-                .min_by_key(|i| {
-                    let d = i.trigger.bytes.start as i64 - doc.toks[h.start].start as i64;
-                    (if d <= 0 { -d } else { d * 2 }, i.kind != InteractionKind::Meeting)
-                });
+            let pool = if with_named.is_empty() {
+                pool
+            } else {
+                with_named
+            };
+            let nearest = pool.into_iter().min_by_key(|i| {
+                let d = i.trigger.bytes.start as i64 - doc.toks[h.start].start as i64;
+                (
+                    if d <= 0 { -d } else { d * 2 },
+                    i.kind != InteractionKind::Meeting,
+                )
+            });
             if let Some(i) = nearest {
                 for &p in &i.participants {
                     push_unique(&mut participants, p);

@@ -35,7 +35,6 @@ mod extract;
 mod lang;
 mod text;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -44,8 +43,8 @@ use crate::entity::Entity;
 use crate::error::{Error, ErrorKind, Result};
 use crate::span::{CharIndex, Span};
 
-pub use lang::LanguageData;
 use lang::Lang;
+pub use lang::LanguageData;
 
 /// A piece of the input text with its offsets in bytes and in code points.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,7 +59,11 @@ pub struct TextSpan {
 
 impl TextSpan {
     pub(crate) fn new(text: &str, idx: &CharIndex, bytes: Span) -> TextSpan {
-        TextSpan { text: text[bytes.range()].to_string(), bytes, chars: idx.char_span(bytes) }
+        TextSpan {
+            text: text[bytes.range()].to_string(),
+            bytes,
+            chars: idx.char_span(bytes),
+        }
     }
 }
 
@@ -189,7 +192,11 @@ impl Relations {
 
     /// The person whose name or one of whose mentions is `name`.
     pub fn person(&self, name: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.name == name).or_else(|| self.people.iter().find(|p| p.mentions.iter().any(|m| m.text == name)))
+        self.people.iter().find(|p| p.name == name).or_else(|| {
+            self.people
+                .iter()
+                .find(|p| p.mentions.iter().any(|m| m.text == name))
+        })
     }
 }
 
@@ -204,7 +211,9 @@ pub struct Relator {
 
 impl Default for Relator {
     fn default() -> Self {
-        Relator::builder().build().expect("embedded language data is valid")
+        Relator::builder()
+            .build()
+            .expect("embedded language data is valid")
     }
 }
 
@@ -255,7 +264,10 @@ impl RelatorBuilder {
         if let Some(keep) = &self.languages {
             for code in keep {
                 if !data.iter().any(|d| &d.language == code) {
-                    return Err(Error::new(ErrorKind::Config, format!("no language data for `{code}`")));
+                    return Err(Error::new(
+                        ErrorKind::Config,
+                        format!("no language data for `{code}`"),
+                    ));
                 }
             }
             data.retain(|d| keep.contains(&d.language));
@@ -265,9 +277,15 @@ impl RelatorBuilder {
         }
         let langs: Vec<Lang> = data.into_iter().map(Lang::compile).collect();
         let want = self.default_language.as_deref().unwrap_or("en");
-        let fallback = langs.iter().position(|l| l.data.language == want).unwrap_or(0);
+        let fallback = langs
+            .iter()
+            .position(|l| l.data.language == want)
+            .unwrap_or(0);
         if self.default_language.is_some() && langs[fallback].data.language != want {
-            return Err(Error::new(ErrorKind::Config, format!("default language `{want}` is not loaded")));
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!("default language `{want}` is not loaded"),
+            ));
         }
         Ok(Relator { langs, fallback })
     }
@@ -281,12 +299,18 @@ impl Relator {
 
     /// The codes of the loaded languages.
     pub fn languages(&self) -> Vec<&str> {
-        self.langs.iter().map(|l| l.data.language.as_str()).collect()
+        self.langs
+            .iter()
+            .map(|l| l.data.language.as_str())
+            .collect()
     }
 
     /// The loaded data of one language.
     pub fn language_data(&self, code: &str) -> Option<&LanguageData> {
-        self.langs.iter().find(|l| l.data.language == code).map(|l| &l.data)
+        self.langs
+            .iter()
+            .find(|l| l.data.language == code)
+            .map(|l| &l.data)
     }
 
     /// Detects the language of `text`: the language whose function words
@@ -321,7 +345,9 @@ impl Relator {
 
     /// Runs the stage with a given language (detection when `None` or unknown).
     pub fn relate_in(&self, language: Option<&str>, text: &str, entities: &[Entity]) -> Relations {
-        let i = language.and_then(|c| self.langs.iter().position(|l| l.data.language == c)).unwrap_or_else(|| self.detect(text));
+        let i = language
+            .and_then(|c| self.langs.iter().position(|l| l.data.language == c))
+            .unwrap_or_else(|| self.detect(text));
         extract::run(&self.langs[i], text, entities)
     }
 }
@@ -375,13 +401,4 @@ fn fold_accent(c: char) -> char {
         }
     }
     c
-}
-
-/// Groups entity indices by label (helper for the stage and the graph).
-pub(crate) fn by_label(entities: &[Entity]) -> HashMap<&str, Vec<usize>> {
-    let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, e) in entities.iter().enumerate() {
-        m.entry(e.label.as_str()).or_default().push(i);
-    }
-    m
 }

@@ -55,7 +55,10 @@ pub(crate) fn is_closing_quote(t: &Tok) -> bool {
 }
 
 fn normalize_word(s: &str) -> String {
-    s.chars().map(|c| if c == '’' || c == '‘' { '\'' } else { c }).collect::<String>().to_lowercase()
+    s.chars()
+        .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
+        .collect::<String>()
+        .to_lowercase()
 }
 
 fn is_apos(c: char) -> bool {
@@ -81,7 +84,13 @@ pub(crate) fn tokenize(text: &str, breaks: &HashSet<usize>) -> Vec<Tok> {
                 j += 1;
             }
             if nl {
-                toks.push(Tok { start: b, end: end_of(j), kind: TokKind::Newline, norm: "\n".into(), cap: false });
+                toks.push(Tok {
+                    start: b,
+                    end: end_of(j),
+                    kind: TokKind::Newline,
+                    norm: "\n".into(),
+                    cap: false,
+                });
             }
             i = j;
         } else if c.is_alphanumeric() {
@@ -101,13 +110,20 @@ pub(crate) fn tokenize(text: &str, breaks: &HashSet<usize>) -> Vec<Tok> {
                     j += 1;
                     break;
                 }
-                if is_apos(cj) && (j + 1 == n || chars[j + 1].1.is_whitespace()) && j - i <= 5 && chars[i..j].iter().all(|x| x.1.is_lowercase()) {
+                if is_apos(cj)
+                    && (j + 1 == n || chars[j + 1].1.is_whitespace())
+                    && j - i <= 5
+                    && chars[i..j].iter().all(|x| x.1.is_lowercase())
+                {
                     // elided article at the end of a phrase: "de l'"
                     j += 1;
                     break;
                 }
                 let joiner = matches!(cj, '-' | '.' | '\'' | '’' | '‑')
-                    || (cj == ',' && chars[j - 1].1.is_ascii_digit() && j + 1 < n && chars[j + 1].1.is_ascii_digit());
+                    || (cj == ','
+                        && chars[j - 1].1.is_ascii_digit()
+                        && j + 1 < n
+                        && chars[j + 1].1.is_ascii_digit());
                 if joiner && next_alnum && !breaks.contains(&chars[j + 1].0) {
                     j += 1;
                 } else {
@@ -118,21 +134,44 @@ pub(crate) fn tokenize(text: &str, breaks: &HashSet<usize>) -> Vec<Tok> {
             let word: Vec<(usize, char)> = chars[i..j].to_vec();
             let mut k0 = 0;
             for (k, &(_, ch)) in word.iter().enumerate() {
-                if is_apos(ch) && k > k0 && k - k0 <= 5 && word.len() - k - 1 >= 2 && word[k0..k].iter().all(|x| x.1.is_alphabetic()) {
+                if is_apos(ch)
+                    && k > k0
+                    && k - k0 <= 5
+                    && word.len() - k > 2
+                    && word[k0..k].iter().all(|x| x.1.is_alphabetic())
+                {
                     let s = word[k0].0;
                     let e = word[k].0 + ch.len_utf8();
-                    toks.push(Tok { start: s, end: e, kind: TokKind::Word, norm: normalize_word(&text[s..e]), cap: starts_upper(&text[s..e]) });
+                    toks.push(Tok {
+                        start: s,
+                        end: e,
+                        kind: TokKind::Word,
+                        norm: normalize_word(&text[s..e]),
+                        cap: starts_upper(&text[s..e]),
+                    });
                     k0 = k + 1;
                     break;
                 }
             }
             let s = word[k0].0;
             let e = end_of(j);
-            toks.push(Tok { start: s, end: e, kind: TokKind::Word, norm: normalize_word(&text[s..e]), cap: starts_upper(&text[s..e]) });
+            toks.push(Tok {
+                start: s,
+                end: e,
+                kind: TokKind::Word,
+                norm: normalize_word(&text[s..e]),
+                cap: starts_upper(&text[s..e]),
+            });
             i = j;
         } else {
             let e = end_of(i + 1);
-            toks.push(Tok { start: b, end: e, kind: TokKind::Punct, norm: normalize_word(&text[b..e]), cap: false });
+            toks.push(Tok {
+                start: b,
+                end: e,
+                kind: TokKind::Punct,
+                norm: normalize_word(&text[b..e]),
+                cap: false,
+            });
             i += 1;
         }
     }
@@ -176,7 +215,11 @@ impl NormText {
             tok_pos[i] = Some(s);
             spans.push((s, text.len(), i));
         }
-        NormText { text, tok_pos, spans }
+        NormText {
+            text,
+            tok_pos,
+            spans,
+        }
     }
 
     /// Token range `[first, last + 1)` of a match `[s, e)` in the normalised
@@ -192,8 +235,6 @@ impl NormText {
 #[derive(Debug, Clone)]
 pub(crate) struct Phrases {
     ac: Option<AhoCorasick>,
-    /// Normalised patterns, in data-file order.
-    pub patterns: Vec<String>,
 }
 
 /// One phrase found in a document: token range and pattern index.
@@ -206,7 +247,11 @@ pub(crate) struct Hit {
 
 impl Phrases {
     pub fn new(list: &[String]) -> Phrases {
-        let patterns: Vec<String> = list.iter().map(|p| normalize_phrase(p)).filter(|p| !p.is_empty()).collect();
+        let patterns: Vec<String> = list
+            .iter()
+            .map(|p| normalize_phrase(p))
+            .filter(|p| !p.is_empty())
+            .collect();
         let ac = if patterns.is_empty() {
             None
         } else {
@@ -217,22 +262,28 @@ impl Phrases {
                     .expect("phrase automaton"),
             )
         };
-        Phrases { ac, patterns }
+        Phrases { ac }
     }
 
     /// All token-aligned matches, leftmost-longest, non-overlapping.
     pub fn find(&self, nt: &NormText) -> Vec<Hit> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         let mut all: Vec<Hit> = Vec::new();
         for m in ac.find_overlapping_iter(&nt.text) {
             if let Some((s, e)) = nt.tok_range(m.start(), m.end()) {
-                all.push(Hit { start: s, end: e, pattern: m.pattern().as_usize() });
+                all.push(Hit {
+                    start: s,
+                    end: e,
+                    pattern: m.pattern().as_usize(),
+                });
             }
         }
         all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut out: Vec<Hit> = Vec::new();
         for h in all {
-            if out.last().is_none_or(|l| h.start >= l.end) {
+            if out.last().map_or(true, |l| h.start >= l.end) {
                 out.push(h);
             }
         }
@@ -250,22 +301,26 @@ impl Phrases {
                 continue;
             }
             if let Some((s, e)) = nt.tok_range(pos, pos + m.end()) {
-                if best.is_none_or(|b| e > b.end) {
-                    best = Some(Hit { start: s, end: e, pattern: m.pattern().as_usize() });
+                if best.map_or(true, |b| e > b.end) {
+                    best = Some(Hit {
+                        start: s,
+                        end: e,
+                        pattern: m.pattern().as_usize(),
+                    });
                 }
             }
         }
         best
     }
-
-    /// `true` when the single token `w` (normalised) is one of the patterns.
-    pub fn contains_word(&self, w: &str) -> bool {
-        self.patterns.iter().any(|p| p == w)
-    }
 }
 
 /// Sentence boundaries over tokens: `[start, end)` token ranges, newlines excluded.
-pub(crate) fn sentences(toks: &[Tok], abbreviations: &HashSet<String>, months: &HashSet<String>, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub(crate) fn sentences(
+    toks: &[Tok],
+    abbreviations: &HashSet<String>,
+    months: &HashSet<String>,
+    protected: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let inside = |b: usize| protected.iter().any(|&(s, e)| s <= b && b < e);
     let mut out = Vec::new();
     let mut start = 0;
@@ -275,33 +330,56 @@ pub(crate) fn sentences(toks: &[Tok], abbreviations: &HashSet<String>, months: &
         let mut boundary_at: Option<usize> = None; // exclusive end of the sentence
         if t.kind == TokKind::Newline {
             boundary_at = Some(i);
-        } else if t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." | "!" | "?") && !inside(t.start) {
+        } else if t.kind == TokKind::Punct
+            && matches!(t.norm.as_str(), "." | "!" | "?")
+            && !inside(t.start)
+        {
             let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
             let abbrev = prev.is_some_and(|p| {
                 p.is_word()
                     && p.end == t.start
-                    && (abbreviations.contains(&p.norm) || (p.norm.chars().count() == 1 && p.norm.chars().all(char::is_alphabetic)) || p.norm.contains('.'))
+                    && (abbreviations.contains(&p.norm)
+                        || (p.norm.chars().count() == 1 && p.norm.chars().all(char::is_alphabetic))
+                        || p.norm.contains('.'))
             });
             // Next token after closing quotes.
             let mut j = i + 1;
             while j < toks.len() && is_closing_quote(&toks[j]) {
                 j += 1;
             }
-            let next_lower = toks.get(j).is_some_and(|n| n.is_word() && !n.cap && n.norm.starts_with(char::is_alphabetic));
-            let next_digit = t.norm == "." && toks.get(j).is_some_and(|n| n.is_word() && n.norm.starts_with(|c: char| c.is_ascii_digit())) && prev.is_some_and(|p| p.norm.chars().all(|c| c.is_ascii_digit()));
+            let next_lower = toks
+                .get(j)
+                .is_some_and(|n| n.is_word() && !n.cap && n.norm.starts_with(char::is_alphabetic));
+            let next_digit = t.norm == "."
+                && toks.get(j).is_some_and(|n| {
+                    n.is_word() && n.norm.starts_with(|c: char| c.is_ascii_digit())
+                })
+                && prev.is_some_and(|p| p.norm.chars().all(|c| c.is_ascii_digit()));
             // German ordinal day: "16. Januar"
-            let ordinal = t.norm == "." && prev.is_some_and(|p| p.norm.len() <= 2 && p.norm.chars().all(|c| c.is_ascii_digit())) && toks.get(j).is_some_and(|n| months.contains(&n.norm));
+            let ordinal = t.norm == "."
+                && prev.is_some_and(|p| {
+                    p.norm.len() <= 2 && p.norm.chars().all(|c| c.is_ascii_digit())
+                })
+                && toks.get(j).is_some_and(|n| months.contains(&n.norm));
             if !abbrev && !next_lower && !next_digit && !ordinal {
                 boundary_at = Some(j);
                 // include closing quotes in the sentence
             }
         }
         if let Some(e) = boundary_at {
-            let end = if toks[i].kind == TokKind::Newline { i } else { e };
+            let end = if toks[i].kind == TokKind::Newline {
+                i
+            } else {
+                e
+            };
             if end > start {
                 out.push((start, end));
             }
-            start = if toks[i].kind == TokKind::Newline { i + 1 } else { e };
+            start = if toks[i].kind == TokKind::Newline {
+                i + 1
+            } else {
+                e
+            };
             i = start.max(i + 1);
             continue;
         }

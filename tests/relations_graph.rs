@@ -1,0 +1,178 @@
+//! Graph building, merging and exporters.
+
+use rolegraph::graph::{EdgeKind, Format, Graph, NodeKind};
+use rolegraph::relate::Relator;
+use rolegraph::{CharIndex, Entity, Span};
+
+fn ents(text: &str, spec: &[(&str, &str)]) -> Vec<Entity> {
+    let idx = CharIndex::new(text);
+    let mut from = 0;
+    spec.iter()
+        .map(|(label, surface)| {
+            let s = from + text[from..].find(surface).unwrap();
+            from = s + surface.len();
+            let bytes = Span::new(s, s + surface.len());
+            Entity {
+                label: (*label).into(),
+                text: (*surface).into(),
+                score: 1.0,
+                bytes,
+                chars: idx.char_span(bytes),
+            }
+        })
+        .collect()
+}
+
+const DOC1: &str = "OTTAWA, le 3 mai 2022 - Le ministre de la Santé Jean Côté a rencontré à Ottawa la secrétaire Ann \"<Lee>\". Ils ont discuté de la vaccination & des tests.";
+const DOC2: &str =
+    "Minister Côté met with Governor Rita Sousa in Toronto. They discussed hospital funding.";
+
+fn graph1() -> Graph {
+    let e = ents(
+        DOC1,
+        &[
+            ("LOC", "OTTAWA"),
+            ("PER", "Jean Côté"),
+            ("LOC", "Ottawa"),
+            ("PER", "Ann \"<Lee>\""),
+        ],
+    );
+    let r = Relator::default().relate(DOC1, &e);
+    Graph::from_relations(&r, &e, Some("doc-1"))
+}
+
+fn graph2() -> Graph {
+    let e = ents(
+        DOC2,
+        &[("PER", "Côté"), ("PER", "Rita Sousa"), ("LOC", "Toronto")],
+    );
+    let r = Relator::default().relate(DOC2, &e);
+    Graph::from_relations(&r, &e, Some("doc-2"))
+}
+
+#[test]
+fn nodes_edges_and_stable_ids() {
+    let g = graph1();
+    assert!(
+        g.node("person/jean-cote").is_some(),
+        "{:?}",
+        g.nodes.iter().map(|n| &n.id).collect::<Vec<_>>()
+    );
+    assert!(g.node("person/ann-lee").is_some());
+    assert!(g.node("location/ottawa").is_some());
+    assert_eq!(
+        g.node("post/ministre--sante").map(|n| n.kind),
+        Some(NodeKind::Post)
+    );
+    assert!(g
+        .edges_of(EdgeKind::Holds)
+        .any(|e| e.source == "person/jean-cote" && e.target == "post/ministre--sante"));
+    assert!(g
+        .edges_of(EdgeKind::PostIn)
+        .any(|e| e.source == "post/ministre--sante" && e.target == "org/sante"));
+    let meeting = g
+        .nodes
+        .iter()
+        .find(|n| n.kind == NodeKind::Meeting)
+        .unwrap();
+    assert_eq!(meeting.id, "meeting/2022-05-03--ann-lee--jean-cote");
+    assert_eq!(g.edges_of(EdgeKind::Attended).count(), 2);
+    assert_eq!(g.edges_of(EdgeKind::MetWith).count(), 1);
+    assert_eq!(
+        g.edges_of(EdgeKind::About).count(),
+        1,
+        "a plain list is one topic"
+    );
+    assert!(g.edges.iter().all(|e| e
+        .provenance
+        .iter()
+        .all(|p| p.document.as_deref() == Some("doc-1") && p.evidence.is_some())));
+}
+
+#[test]
+fn merge_keeps_one_person() {
+    let mut g = graph1();
+    let n1 = g.nodes.len();
+    g.merge(graph2());
+    assert_eq!(
+        g.nodes
+            .iter()
+            .filter(|n| n.id == "person/jean-cote")
+            .count(),
+        1
+    );
+    assert!(
+        g.node("person/cote").is_none(),
+        "surname-only person merged into the full name"
+    );
+    assert!(g
+        .edges_of(EdgeKind::MetWith)
+        .any(|e| e.source == "person/jean-cote" && e.target == "person/rita-sousa"));
+    let cote = g.node("person/jean-cote").unwrap();
+    let docs: Vec<_> = cote
+        .provenance
+        .iter()
+        .filter_map(|p| p.document.as_deref())
+        .collect();
+    assert!(docs.contains(&"doc-1") && docs.contains(&"doc-2"));
+    assert!(g.nodes.len() > n1);
+    // merging the same graph again adds nothing
+    let before = (g.nodes.len(), g.edges.len());
+    g.merge(graph2());
+    assert_eq!(before, (g.nodes.len(), g.edges.len()));
+}
+
+#[test]
+fn exporters_are_well_formed() {
+    let mut g = graph1();
+    g.merge(graph2());
+    // JSON round-trips.
+    let back: Graph = serde_json::from_str(&g.export(Format::Json)).unwrap();
+    assert_eq!(back.nodes.len(), g.nodes.len());
+    assert!(back.node("person/jean-cote").is_some());
+    // JSON-LD: context + ORG/schema.org terms.
+    let ld: serde_json::Value = serde_json::from_str(&g.export(Format::JsonLd)).unwrap();
+    assert_eq!(ld["@context"]["org"], "http://www.w3.org/ns/org#");
+    let graph = ld["@graph"].as_array().unwrap();
+    let person = graph
+        .iter()
+        .find(|o| o["@id"] == "urn:rolegraph:person/jean-cote")
+        .unwrap();
+    assert_eq!(person["@type"], "schema:Person");
+    assert!(person["org:holds"].is_array());
+    let post = graph.iter().find(|o| o["@type"] == "org:Post").unwrap();
+    assert!(post["org:postIn"].is_array());
+    let ev = graph.iter().find(|o| o["@type"] == "schema:Event").unwrap();
+    assert_eq!(ev["schema:attendee"].as_array().unwrap().len(), 2);
+    assert!(ev["schema:about"].is_array());
+    // N-Triples: every line is `<s> <p> <o|"literal"> .`, quotes escaped.
+    let nt = g.export(Format::NTriples);
+    for line in nt.lines() {
+        assert!(
+            line.starts_with("<urn:rolegraph:") && line.ends_with(" ."),
+            "{line}"
+        );
+        let obj = line.splitn(3, "> ").nth(2).unwrap();
+        if obj.starts_with('"') {
+            let lit = &obj[1..obj.len() - 3];
+            let unescaped_quote = lit
+                .char_indices()
+                .any(|(i, c)| c == '"' && !lit[..i].ends_with('\\'));
+            assert!(!unescaped_quote, "{line}");
+        }
+    }
+    assert!(nt.contains("<http://www.w3.org/ns/org#holds>"));
+    assert!(nt.contains("\"Ann \\\"<Lee>\\\"\""), "{nt}");
+    // GraphML: no raw markup from labels.
+    let xml = g.export(Format::GraphMl);
+    assert!(xml.contains("Ann &quot;&lt;Lee&gt;&quot;"));
+    assert!(!xml.contains("<Lee>"));
+    assert_eq!(xml.matches("<node ").count(), g.nodes.len());
+    assert_eq!(xml.matches("<edge ").count(), g.edges.len());
+    // DOT
+    let dot = g.export(Format::Dot);
+    assert!(dot.starts_with("digraph"));
+    assert_eq!(dot.matches(" -> ").count(), g.edges.len());
+    assert_eq!("jsonld".parse::<Format>().unwrap(), Format::JsonLd);
+    assert!("xml".parse::<Format>().is_err());
+}
