@@ -1,6 +1,8 @@
 //! The pipeline: [`Extractor`] ties tokenize → encode → decode (→ relate → graph).
 
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use candle_core::Device;
 use ndarray::Array2;
@@ -79,9 +81,10 @@ impl ModelSource {
 ///     .build()?;
 /// # Ok::<(), rolegraph::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct ExtractorBuilder {
     model_dir: Option<PathBuf>,
+    backend: Option<Arc<dyn Backend>>,
     aggregation: Option<Aggregation>,
     decoding: Option<Decoding>,
     scheme: Option<Scheme>,
@@ -90,6 +93,23 @@ pub struct ExtractorBuilder {
     batch_size: Option<usize>,
     max_input_bytes: Option<usize>,
     device: Option<Device>,
+}
+
+impl fmt::Debug for ExtractorBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ExtractorBuilder")
+            .field("model_dir", &self.model_dir)
+            .field("custom_backend", &self.backend.is_some())
+            .field("aggregation", &self.aggregation)
+            .field("decoding", &self.decoding)
+            .field("scheme", &self.scheme)
+            .field("window_tokens", &self.window_tokens)
+            .field("overlap_tokens", &self.overlap_tokens)
+            .field("batch_size", &self.batch_size)
+            .field("max_input_bytes", &self.max_input_bytes)
+            .field("device", &self.device)
+            .finish()
+    }
 }
 
 impl ExtractorBuilder {
@@ -102,6 +122,14 @@ impl ExtractorBuilder {
     /// `model.safetensors`) instead of the embedded default model.
     pub fn model_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.model_dir = Some(dir.into());
+        self
+    }
+
+    /// Run the network with `backend` instead of loading the weights on
+    /// candle; the model directory still provides `config.json` and
+    /// `tokenizer.json`. The backend must produce the configured labels.
+    pub fn backend(&mut self, backend: Arc<dyn Backend>) -> &mut Self {
+        self.backend = Some(backend);
         self
     }
 
@@ -177,8 +205,13 @@ impl ExtractorBuilder {
                 TextTokenizer::from_bytes(b, &config, Path::new("<embedded>/tokenizer.json"))?
             }
         };
-        let device = self.device.clone().unwrap_or(Device::Cpu);
-        let backend = CandleBackend::load(&src.weights, &config, &device)?;
+        let backend: Arc<dyn Backend> = match &self.backend {
+            Some(b) => b.clone(),
+            None => {
+                let device = self.device.clone().unwrap_or(Device::Cpu);
+                Arc::new(CandleBackend::load(&src.weights, &config, &device)?)
+            }
+        };
         let window = self.window_tokens.unwrap_or(default_window).min(config.max_tokens());
         if window <= tokenizer.added_tokens() {
             return Err(Error::new(
@@ -192,7 +225,7 @@ impl ExtractorBuilder {
         }
         Ok(Extractor {
             tokenizer,
-            backend: Box::new(backend),
+            backend,
             scheme,
             options: DecodeOptions {
                 aggregation: self.aggregation.unwrap_or_default(),
@@ -211,7 +244,7 @@ impl ExtractorBuilder {
 /// (or a `static`) across threads.
 pub struct Extractor {
     tokenizer: TextTokenizer,
-    backend: Box<dyn Backend>,
+    backend: Arc<dyn Backend>,
     scheme: LabelScheme,
     options: DecodeOptions,
     window: usize,

@@ -61,6 +61,7 @@ mod model;
 mod span;
 mod tokenize;
 
+pub mod eval;
 pub mod graph;
 pub mod relate;
 

@@ -1,1 +1,172 @@
-fn main(){}
+//! `rolegraph` command line: extract entities and relations, evaluate models.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rolegraph::{Extraction, Extractor};
+
+#[derive(Parser)]
+#[command(name = "rolegraph", version, about = "Who is mentioned, in what role, who met whom, what they discussed.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Human-readable tables.
+    Table,
+    /// The full extraction as JSON.
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities (and relations) from a text file or standard input.
+    Extract {
+        /// Input file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Hugging Face model directory (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Entity-level precision/recall/F1 of the NER stage on CoNLL files.
+    EvalNer {
+        /// CoNLL files (`index<TAB>token<TAB>tag` or `token tag`).
+        #[arg(long = "data", required = true, num_args = 1..)]
+        data: Vec<PathBuf>,
+        /// Hugging Face model directory (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Only these entity types (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        types: Option<Vec<String>>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Scores people, roles, meetings and topics against gold relation files.
+    EvalRelations {
+        /// Directory of gold `*.json` files.
+        #[arg(long)]
+        data: PathBuf,
+        /// Hugging Face model directory (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Use the gold entities instead of the NER model (scores the relations stage alone).
+        #[arg(long)]
+        gold_entities: bool,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rolegraph: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn extractor(model: Option<&Path>) -> rolegraph::Result<Extractor> {
+    let mut b = Extractor::builder();
+    if let Some(dir) = model {
+        b.model_dir(dir);
+    }
+    b.build()
+}
+
+fn read_input(file: Option<&Path>) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let name = match file {
+        None => "standard input".to_string(),
+        Some(p) if p == Path::new("-") => "standard input".to_string(),
+        Some(p) => p.display().to_string(),
+    };
+    match file {
+        Some(p) if p != Path::new("-") => {
+            bytes = std::fs::read(p).map_err(|e| format!("cannot read {name}: {e}"))?;
+        }
+        _ => {
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
+        }
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!("{name} is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())
+    })
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Extract { file, format, model } => {
+            let text = read_input(file.as_deref())?;
+            let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
+            let found = ner.extract(&text).map_err(|e| e.to_string())?;
+            match format {
+                Format::Table => print!("{}", table(&found)),
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?
+                ),
+            }
+        }
+        Command::EvalNer { data, model, types, json } => {
+            let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
+            let mut sentences = Vec::new();
+            for f in &data {
+                sentences.extend(rolegraph::eval::read_conll(f).map_err(|e| e.to_string())?);
+            }
+            let report = rolegraph::eval::evaluate(&ner, &sentences, types.as_deref())
+                .map_err(|e| e.to_string())?;
+            if json {
+                println!("{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
+            } else {
+                println!("{report}");
+            }
+        }
+        Command::EvalRelations { data, model, gold_entities, json } => {
+            let relator = rolegraph::relate::Relator::default();
+            let report = if gold_entities {
+                rolegraph::relate::eval::evaluate_dir(&relator, &data, |doc| Ok(doc.entities()))
+            } else {
+                let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
+                rolegraph::relate::eval::evaluate_dir(&relator, &data, |doc| ner.entities(&doc.text))
+            }
+            .map_err(|e| e.to_string())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+            } else {
+                println!("{report}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The entity table printed by `extract --format table`.
+fn table(found: &Extraction) -> String {
+    let mut out = String::new();
+    let w = found.entities.iter().map(|e| e.text.chars().count()).max().unwrap_or(4).clamp(4, 60);
+    out.push_str(&format!("{:<6} {:<w$} {:>5}  {:>13}  {:>13}\n", "label", "text", "score", "bytes", "chars"));
+    for e in &found.entities {
+        let text: String = e.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        out.push_str(&format!(
+            "{:<6} {:<w$} {:>5.3}  {:>13}  {:>13}\n",
+            e.label,
+            text,
+            e.score,
+            format!("{}..{}", e.bytes.start, e.bytes.end),
+            format!("{}..{}", e.chars.start, e.chars.end),
+        ));
+    }
+    out
+}
