@@ -525,3 +525,42 @@ fn language_detection() {
         "pt"
     );
 }
+
+#[test]
+fn conjoined_subjects_and_contact_phone_numbers() {
+    let text = "French President Louis Morel and Chancellor Eva Braun met in Paris on Monday. They discussed energy prices.\nContacts\nPhone: 613-555-0100";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Louis Morel"),
+            ("PER", "Eva Braun"),
+            ("LOC", "Paris"),
+        ],
+    );
+    assert_eq!(pairs(&r), vec![("Eva Braun".into(), "Louis Morel".into())]);
+    assert_eq!(
+        role(&r, "Louis Morel"),
+        vec![p("President", None)],
+        "nationality is not part of the title"
+    );
+    assert_eq!(r.meetings[0].place.as_ref().unwrap().text, "Paris");
+    assert_eq!(topics(&r), vec!["energy prices"]);
+    // A weak trigger is not vetoed by a phone number in the contacts.
+    let text =
+        "Minister Ana Cruz held discussions with Governor Sam Ode on trade.\nMedia: phone 555-0100";
+    let r = relate(text, &[("PER", "Ana Cruz"), ("PER", "Sam Ode")]);
+    assert_eq!(r.meetings.len(), 1);
+    assert_eq!(topics(&r), vec!["trade"]);
+}
+
+#[test]
+fn german_planned_meeting_after_trigger() {
+    let text = "Ministerin Lea Kurz hat ein Treffen mit Außenminister Paul Roth geplant.";
+    let r = relate(text, &[("PER", "Lea Kurz"), ("PER", "Paul Roth")]);
+    assert!(r.meetings.is_empty(), "{:?}", r.met_with());
+    assert_eq!(r.other_contacts.len(), 1);
+    assert_eq!(r.other_contacts[0].kind, InteractionKind::Planned);
+    let text = "Ministerin Lea Kurz traf sich mit Außenminister Paul Roth.";
+    let r = relate(text, &[("PER", "Lea Kurz"), ("PER", "Paul Roth")]);
+    assert_eq!(r.meetings.len(), 1);
+}

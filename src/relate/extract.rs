@@ -95,9 +95,7 @@ impl<'a> Doc<'a> {
             && !self.lang.function_words.contains(&t.norm)
             && self.at(&self.lang.clause_stops, i).is_none()
             && self.at(&self.lang.titles, i).is_none()
-            && self.lang.data.demonym_suffixes.iter().any(|s| {
-                t.norm.chars().count() > s.chars().count() + 2 && t.norm.ends_with(s.as_str())
-            })
+            && self.lang.is_demonym_word(&t.norm, 2)
     }
     fn title_at(&self, i: usize) -> Option<(usize, usize)> {
         if let Some(h) = self.at(&self.lang.titles, i) {
@@ -140,12 +138,7 @@ impl<'a> Doc<'a> {
                     && !self.lang.function_words.contains(&t.norm)
                     && self.at(&self.lang.determiners, p).is_none()
                     && self.at(&self.lang.honorifics, p).is_none()
-                    && !self
-                        .lang
-                        .data
-                        .demonym_suffixes
-                        .iter()
-                        .any(|x| t.norm.ends_with(x.as_str()) && t.norm.len() > x.len() + 3)
+                    && !self.lang.is_demonym_word(&t.norm, 3)
                 {
                     s = p;
                     moved = true;
@@ -950,7 +943,9 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
             in_sent(p)
                 && ((p.end <= h.start && h.start - p.end <= 6)
                     || (p.start < h.end && p.end > h.start)
-                    || (p.start >= h.end && p.start - h.end <= 1))
+                    || (p.start >= h.end
+                        && p.start - h.end <= 6
+                        && !(h.end..p.start).any(|k| doc.toks[k].is_punct(","))))
         });
         let is_call = calls.iter().any(in_sent) || (kind == Trig::Weak && doc_has_call);
         let is_separate = separate.iter().any(in_sent);
@@ -1044,6 +1039,26 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
                             });
                         }
                     }
+                }
+            }
+            if objects.is_empty() && before.len() >= 2 {
+                // Conjoined subjects: "X and Y met", "le président X et le chancelier Y ont eu un entretien".
+                let last = before[before.len() - 1];
+                let prev = before[before.len() - 2];
+                let linked = (prev.e..last.s).any(|k| doc.at(&lang.conjunctions, k).is_some())
+                    && (prev.e..last.s).all(|k| {
+                        let t = &doc.toks[k];
+                        t.is_punct(",")
+                            || doc.at(&lang.conjunctions, k).is_some()
+                            || doc.at(&lang.determiners, k).is_some()
+                            || doc.titles.iter().any(|&(a, b)| a <= k && k < b)
+                            || (t.is_word() && t.cap)
+                            || doc.is_demonym(k)
+                    })
+                    && (last.e..h.start).all(|k| doc.toks[k].kind != TokKind::Punct);
+                if linked && last.person != prev.person {
+                    subject = Some(prev.person);
+                    objects.push(last.person);
                 }
             }
             if let Some(s) = subject {

@@ -54,8 +54,9 @@ pub struct LanguageData {
     pub of_prepositions: Vec<String>,
     /// Articles and possessives before a title.
     pub determiners: Vec<String>,
-    /// Endings of nationality adjectives written between a title and a name
-    /// (`président allemand X`, `chefe da diplomacia guineense, X`).
+    /// Endings (or whole words) of nationality adjectives written between a
+    /// title and a name (`président allemand X`, `chefe da diplomacia
+    /// guineense, X`); they are not part of the title.
     pub demonym_suffixes: Vec<String>,
     /// Meeting predicates with a subject and an object (`a rencontré`, `met with`).
     pub meeting_triggers: Vec<String>,
@@ -265,6 +266,17 @@ impl Lang {
                 .collect(),
             data,
         }
+    }
+
+    /// `true` when the word looks like a nationality adjective: it equals one
+    /// of `demonym_suffixes` or ends with one and has more than `min_stem`
+    /// other characters.
+    pub fn is_demonym_word(&self, w: &str, min_stem: usize) -> bool {
+        let n = w.chars().count();
+        self.data
+            .demonym_suffixes
+            .iter()
+            .any(|s| w == s || (n > s.chars().count() + min_stem && w.ends_with(s.as_str())))
     }
 
     /// `true` when the (normalised) word is a compound title by suffix.
