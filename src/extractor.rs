@@ -84,6 +84,8 @@ impl ModelSource {
 #[derive(Clone, Default)]
 pub struct ExtractorBuilder {
     model_dir: Option<PathBuf>,
+    #[cfg(feature = "hub")]
+    hub_model: Option<String>,
     backend: Option<Arc<dyn Backend>>,
     aggregation: Option<Aggregation>,
     decoding: Option<Decoding>,
@@ -122,6 +124,16 @@ impl ExtractorBuilder {
     /// `model.safetensors`) instead of the embedded default model.
     pub fn model_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.model_dir = Some(dir.into());
+        self
+    }
+
+    /// Download `model_id` (e.g. `"Davlan/xlm-roberta-base-ner-hrl"`) from the
+    /// Hugging Face hub into the standard cache (`HF_HOME`) at build time, and
+    /// load it. Needs network access; offline, `build` fails with
+    /// [`ErrorKind::Hub`] unless the files are already cached.
+    #[cfg(feature = "hub")]
+    pub fn hub_model(&mut self, model_id: impl Into<String>) -> &mut Self {
+        self.hub_model = Some(model_id.into());
         self
     }
 
@@ -189,6 +201,10 @@ impl ExtractorBuilder {
 
     /// Loads the model and checks every option.
     pub fn build(&self) -> Result<Extractor> {
+        #[cfg(feature = "hub")]
+        if let Some(id) = &self.hub_model {
+            return self.build_from(ModelSource::dir(&crate::hub::download(id)?)?, 512);
+        }
         match &self.model_dir {
             Some(dir) => self.build_from(ModelSource::dir(dir)?, 512),
             None => crate::default_model::source().and_then(|src| self.build_from(src, 128)),
@@ -252,6 +268,21 @@ pub struct Extractor {
     batch_size: usize,
     max_input_bytes: usize,
     config: ModelConfig,
+}
+
+impl fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Extractor")
+            .field("architecture", &self.config.architecture)
+            .field("labels", &self.config.labels)
+            .field("scheme", &self.scheme.scheme())
+            .field("options", &self.options)
+            .field("window", &self.window)
+            .field("overlap", &self.overlap)
+            .field("batch_size", &self.batch_size)
+            .field("max_input_bytes", &self.max_input_bytes)
+            .finish_non_exhaustive()
+    }
 }
 
 const _: () = {

@@ -57,6 +57,8 @@ mod default_model;
 mod entity;
 mod error;
 mod extractor;
+#[cfg(feature = "hub")]
+mod hub;
 mod model;
 mod span;
 mod tokenize;
