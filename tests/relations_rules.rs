@@ -564,3 +564,22 @@ fn german_planned_meeting_after_trigger() {
     let r = relate(text, &[("PER", "Lea Kurz"), ("PER", "Paul Roth")]);
     assert_eq!(r.meetings.len(), 1);
 }
+
+#[test]
+fn own_golden_cases_score_perfectly() {
+    use rolegraph::relate::eval::evaluate_dir;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/relations");
+    let report = evaluate_dir(&Relator::default(), &dir, |d| Ok(d.entities())).unwrap();
+    println!("{report}");
+    assert_eq!(report.documents.len(), 3);
+    assert!(report.false_meeting_docs.is_empty());
+    assert_eq!(report.no_meeting_docs, 1);
+    for (name, m) in [
+        ("met_with", report.met_with),
+        ("title", report.title),
+        ("agency", report.agency),
+        ("topic", report.topic),
+    ] {
+        assert_eq!((m.counts.fp, m.counts.fn_), (0, 0), "{name}: {report}");
+    }
+}
