@@ -583,3 +583,73 @@ fn own_golden_cases_score_perfectly() {
         assert_eq!((m.counts.fp, m.counts.fn_), (0, 0), "{name}: {report}");
     }
 }
+
+#[test]
+fn counterpart_is_a_title_only_without_another_post() {
+    let text = "Madrid, 3 de febrero de 2023 (EFE).- El ministro de Asuntos Exteriores, Luis Gómez, recibió este viernes a su homólogo de Marruecos, Omar Haddad, con quien repasó el estado de las relaciones bilaterales.";
+    let r = relate(
+        text,
+        &[
+            ("LOC", "Madrid"),
+            ("ORG", "EFE"),
+            ("PER", "Luis Gómez"),
+            ("LOC", "Marruecos"),
+            ("PER", "Omar Haddad"),
+        ],
+    );
+    assert_eq!(
+        role(&r, "Omar Haddad"),
+        vec![p("homólogo", Some("Marruecos"))]
+    );
+    assert_eq!(pairs(&r), vec![("Luis Gómez".into(), "Omar Haddad".into())]);
+    assert_eq!(
+        r.meetings[0].date.as_ref().unwrap().iso.as_deref(),
+        Some("2023-02-03")
+    );
+    assert_eq!(topics(&r), vec!["el estado de las relaciones bilaterales"]);
+    let text = "La ministre Anne Roy a rencontré son homologue belge, le ministre de la Justice Marc Dupont.";
+    let r = relate(text, &[("PER", "Anne Roy"), ("PER", "Marc Dupont")]);
+    assert_eq!(
+        role(&r, "Marc Dupont"),
+        vec![p("ministre", Some("Justice"))]
+    );
+}
+
+#[test]
+fn german_verb_final_and_description_roles() {
+    let text = "Bundeskanzler Max Hahn hat am Freitag den Premierminister von Kanada, John Smith, im Kanzleramt empfangen. Im Mittelpunkt des Gesprächs standen die Energiepartnerschaft sowie die Lage in der Ukraine.";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Max Hahn"),
+            ("LOC", "Kanada"),
+            ("PER", "John Smith"),
+            ("ORG", "Kanzleramt"),
+            ("LOC", "Ukraine"),
+        ],
+    );
+    assert_eq!(pairs(&r), vec![("John Smith".into(), "Max Hahn".into())]);
+    assert_eq!(
+        role(&r, "John Smith"),
+        vec![p("Premierminister", Some("Kanada"))]
+    );
+    assert_eq!(
+        topics(&r),
+        vec!["die Energiepartnerschaft", "die Lage in der Ukraine"]
+    );
+    assert_eq!(r.discussions[0].participants.len(), 2);
+    // A sentence-initial description goes to the person holding that title.
+    let text = "Le président de la Confédération Paul Meier a reçu Anna Lakis. Le président de la Confédération a salué la visite.";
+    let r = relate(text, &[("PER", "Paul Meier"), ("PER", "Anna Lakis")]);
+    assert_eq!(
+        role(&r, "Paul Meier"),
+        vec![p("président de la Confédération", None)]
+    );
+    assert!(role(&r, "Anna Lakis").is_empty());
+    // Coordinated descriptions are not resolved.
+    let text = "Secretary Ann Lee met with Minister Raj Rao. The Secretary and the Minister discussed trade.";
+    let r = relate(text, &[("PER", "Ann Lee"), ("PER", "Raj Rao")]);
+    assert_eq!(role(&r, "Raj Rao"), vec![p("Minister", None)]);
+    assert_eq!(topics(&r), vec!["trade"]);
+    assert_eq!(r.discussions[0].participants.len(), 2);
+}

@@ -35,6 +35,8 @@ struct Doc<'a> {
     sent_of: Vec<usize>,
     idx: CharIndex,
     titles: Vec<(usize, usize)>,
+    /// Tokens of counterpart descriptions (`homologue`).
+    counterpart: Vec<bool>,
     /// Tokens covered by a meeting or discussion predicate.
     pred_mask: Vec<bool>,
     dates: Vec<DateFound>,
@@ -279,6 +281,15 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
         .iter()
         .map(|h| (h.start, h.end))
         .collect();
+    let mut counterpart = vec![false; toks.len()];
+    for h in lang.counterparts.find(&nt) {
+        for c in counterpart.iter_mut().take(h.end).skip(h.start) {
+            *c = true;
+        }
+        if !titles.iter().any(|&(s, e)| s < h.end && h.start < e) {
+            titles.push((h.start, h.end));
+        }
+    }
     for (i, t) in toks.iter().enumerate() {
         if t.is_word()
             && lang.is_suffix_title(&t.norm)
@@ -314,6 +325,7 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
         sent_of,
         idx: CharIndex::new(text),
         titles,
+        counterpart,
         pred_mask,
         dates,
     };
@@ -341,7 +353,15 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
         .map(|(ci, c)| {
             let name = best_name(c);
             let mut out_roles: Vec<Role> = Vec::new();
-            for r in roles.iter().filter(|r| r.person == ci) {
+            let is_cp = |r: &RoleB| {
+                r.title
+                    .is_some_and(|(s, e)| (s..e).any(|k| doc.counterpart[k]))
+            };
+            let has_post = roles.iter().any(|r| r.person == ci && !is_cp(r));
+            for r in roles
+                .iter()
+                .filter(|r| r.person == ci && !(has_post && is_cp(r)))
+            {
                 let role = Role {
                     title: r.title.map(|(s, e)| doc.span(s, e)),
                     modifiers: r.modifiers.clone(),
@@ -797,15 +817,42 @@ fn description_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
             p += 1;
         }
         // The description must be the subject: followed by a verb-like word, not a name.
-        if p >= se || doc.is_per_tok(p) || doc.toks[p].kind != TokKind::Word || doc.toks[p].cap {
+        if p >= se
+            || doc.is_per_tok(p)
+            || doc.toks[p].kind != TokKind::Word
+            || doc.toks[p].cap
+            || doc.at(&doc.lang.conjunctions, p).is_some()
+        {
             continue;
         }
-        let Some(prev) = mentions.iter().rev().find(|m| m.e <= ss) else {
+        // Who: a recent person already holding a post with this title word,
+        // else the person named last.
+        let recent: Vec<&Mention> = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.e <= ss && si.saturating_sub(doc.sent_of[m.s]) <= 3)
+            .collect();
+        let head = doc.toks[hs..he]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let same_title = recent.iter().find(|m| {
+            roles.iter().any(|r| {
+                r.person == m.person
+                    && r.title.is_some_and(|(a, b)| {
+                        let t = doc.toks[a..b]
+                            .iter()
+                            .map(|t| t.norm.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        t.contains(&head)
+                    })
+            })
+        });
+        let Some(prev) = same_title.or(recent.first()) else {
             continue;
         };
-        if si.saturating_sub(doc.sent_of[prev.s]) > 3 {
-            continue;
-        }
         roles.push(RoleB {
             person: prev.person,
             title: Some((ts, te)),
@@ -1039,6 +1086,21 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
                             });
                         }
                     }
+                }
+            }
+            let clause_final = h.end >= se
+                || doc.toks[h.end].kind != TokKind::Word
+                || doc.at(&lang.conjunctions, h.end).is_some();
+            if objects.is_empty() && clause_final {
+                // Verb-final clause ("X hat … Y empfangen"): the first person is
+                // the subject, the others named before the verb are the objects.
+                let mut firsts: Vec<usize> = Vec::new();
+                for m in &before {
+                    push_unique(&mut firsts, m.person);
+                }
+                if firsts.len() >= 2 {
+                    subject = Some(firsts[0]);
+                    objects.extend(firsts[1..].iter().copied());
                 }
             }
             if objects.is_empty() && before.len() >= 2 {

@@ -43,6 +43,9 @@ pub struct LanguageData {
     /// When `true`, capitalised words right before a title belong to it
     /// (`Public Safety Minister`, `Homeland Security Secretary`).
     pub capitalized_prefix_titles: bool,
+    /// Counterpart descriptions (`homologue`, `counterpart`): kept as a title
+    /// only for a person with no other role.
+    pub counterpart_titles: Vec<String>,
     /// Title modifiers kept in the title and reported apart (`intérimaire`, `acting`).
     pub modifiers: Vec<String>,
     /// Words that introduce a title held by the clause's subject (`as`, `en tant que`, `als`).
@@ -171,6 +174,7 @@ pub(crate) struct Lang {
     pub data: LanguageData,
     pub function_words: HashSet<String>,
     pub titles: Phrases,
+    pub counterparts: Phrases,
     pub title_suffixes: Vec<String>,
     pub modifiers: Phrases,
     pub honorifics: Phrases,
@@ -216,6 +220,7 @@ impl Lang {
         Lang {
             function_words: set(&data.function_words),
             titles: p(&data.titles),
+            counterparts: p(&data.counterpart_titles),
             title_suffixes: data
                 .title_suffixes
                 .iter()
