@@ -53,9 +53,11 @@ fn bench(c: &mut Criterion) {
     g.bench_function("seed_words", |b| b.iter(|| ner.entities(SEED).unwrap()));
     let batch: Vec<&str> = MIXED.iter().copied().cycle().take(300).collect();
     g.throughput(Throughput::Elements(words(&batch)));
-    g.bench_with_input(BenchmarkId::new("mixed_sentences_words", batch.len()), &batch, |b, batch| {
-        b.iter(|| ner.entities_batch(batch).unwrap())
-    });
+    g.bench_with_input(
+        BenchmarkId::new("mixed_sentences_words", batch.len()),
+        &batch,
+        |b, batch| b.iter(|| ner.entities_batch(batch).unwrap()),
+    );
     g.finish();
 
     let mut g = c.benchmark_group("extract");

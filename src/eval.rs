@@ -52,7 +52,10 @@ pub fn read_conll(path: &Path) -> Result<Vec<Sentence>> {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             if !cur.tokens.is_empty() {
-                out.push(std::mem::replace(&mut cur, Sentence { tokens: Vec::new(), tags: Vec::new() }));
+                out.push(std::mem::replace(
+                    &mut cur,
+                    Sentence { tokens: Vec::new(), tags: Vec::new() },
+                ));
             }
             continue;
         }
@@ -70,7 +73,11 @@ pub fn read_conll(path: &Path) -> Result<Vec<Sentence>> {
             _ => {
                 return Err(Error::new(
                     ErrorKind::Input,
-                    format!("{}:{}: expected a token and a tag, got {line:?}", path.display(), n + 1),
+                    format!(
+                        "{}:{}: expected a token and a tag, got {line:?}",
+                        path.display(),
+                        n + 1
+                    ),
                 )
                 .with_path(path))
             }
@@ -81,7 +88,10 @@ pub fn read_conll(path: &Path) -> Result<Vec<Sentence>> {
         cur.tokens.push(token.to_string());
         cur.tags.push(tag.to_string());
         if !has_breaks && matches!(token, "." | "!" | "?") {
-            out.push(std::mem::replace(&mut cur, Sentence { tokens: Vec::new(), tags: Vec::new() }));
+            out.push(std::mem::replace(
+                &mut cur,
+                Sentence { tokens: Vec::new(), tags: Vec::new() },
+            ));
         }
     }
     if !cur.tokens.is_empty() {
@@ -101,7 +111,8 @@ pub fn gold_entities(tags: &[String]) -> Vec<(usize, usize, String)> {
             Some((p, t)) if tag != "O" => (p, t),
             _ => ("O", ""),
         };
-        let continues = matches!(pos, "I" | "E" | "L") && open.as_ref().is_some_and(|(_, t)| t == ty);
+        let continues =
+            matches!(pos, "I" | "E" | "L") && open.as_ref().is_some_and(|(_, t)| t == ty);
         if !continues {
             if let Some((s, t)) = open.take() {
                 out.push((s, i, t));
@@ -167,7 +178,11 @@ pub struct NerReport {
 
 impl fmt::Display for NerReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:<8} {:>9} {:>9} {:>9} {:>8}", "type", "precision", "recall", "f1", "support")?;
+        writeln!(
+            f,
+            "{:<8} {:>9} {:>9} {:>9} {:>8}",
+            "type", "precision", "recall", "f1", "support"
+        )?;
         for (ty, s) in &self.per_type {
             writeln!(
                 f,
@@ -186,7 +201,11 @@ impl fmt::Display for NerReport {
 
 /// Scores `extractor` on `sentences`; `types`, when given, restricts the
 /// evaluation to those entity types (gold and predicted alike).
-pub fn evaluate(extractor: &Extractor, sentences: &[Sentence], types: Option<&[String]>) -> Result<NerReport> {
+pub fn evaluate(
+    extractor: &Extractor,
+    sentences: &[Sentence],
+    types: Option<&[String]>,
+) -> Result<NerReport> {
     let keep = |t: &str| types.is_none_or(|ts| ts.iter().any(|x| x == t));
     let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new(); // correct, predicted, gold
     let mut tokens = 0;
@@ -196,7 +215,8 @@ pub fn evaluate(extractor: &Extractor, sentences: &[Sentence], types: Option<&[S
         let predicted = extractor.entities_batch(&refs)?;
         for ((sentence, (_, spans)), ents) in chunk.iter().zip(&texts).zip(predicted) {
             tokens += sentence.tokens.len();
-            let gold: Vec<_> = gold_entities(&sentence.tags).into_iter().filter(|g| keep(&g.2)).collect();
+            let gold: Vec<_> =
+                gold_entities(&sentence.tags).into_iter().filter(|g| keep(&g.2)).collect();
             let mut pred: Vec<(usize, usize, String)> = Vec::new();
             for e in ents.iter().filter(|e| keep(&e.label)) {
                 let covered: Vec<usize> = spans
@@ -251,7 +271,12 @@ mod tests {
         let iob2 = gold_entities(&tags("B-PER I-PER O B-LOC B-LOC I-ORG"));
         assert_eq!(
             iob2,
-            vec![(0, 2, "PER".into()), (3, 4, "LOC".into()), (4, 5, "LOC".into()), (5, 6, "ORG".into())]
+            vec![
+                (0, 2, "PER".into()),
+                (3, 4, "LOC".into()),
+                (4, 5, "LOC".into()),
+                (5, 6, "ORG".into())
+            ]
         );
         let iob1 = gold_entities(&tags("I-PER I-PER B-PER O I-LOC"));
         assert_eq!(iob1, vec![(0, 2, "PER".into()), (2, 3, "PER".into()), (4, 5, "LOC".into())]);
@@ -262,7 +287,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("rolegraph-eval-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let a = dir.join("a.conllu");
-        std::fs::write(&a, "-DOCSTART-\tO\n\n1\tAna\tB-PER\n2\tvive\tO\n\n1\tLima\tB-LOC\n").unwrap();
+        std::fs::write(&a, "-DOCSTART-\tO\n\n1\tAna\tB-PER\n2\tvive\tO\n\n1\tLima\tB-LOC\n")
+            .unwrap();
         let s = read_conll(&a).unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].tokens, ["Ana", "vive"]);

@@ -213,8 +213,10 @@ impl ExtractorBuilder {
 
     fn build_from(&self, src: ModelSource, default_window: usize) -> Result<Extractor> {
         let config = ModelConfig::from_json(&src.config_json, &src.config_path)?;
-        let scheme = LabelScheme::parse(&config.labels, self.scheme)
-            .map_err(|e| Error::new(e.kind(), format!("{}: {e}", src.config_path.display())).with_path(&src.config_path))?;
+        let scheme = LabelScheme::parse(&config.labels, self.scheme).map_err(|e| {
+            Error::new(e.kind(), format!("{}: {e}", src.config_path.display()))
+                .with_path(&src.config_path)
+        })?;
         let tokenizer = match &src.tokenizer {
             TokenizerSource::File(p) => TextTokenizer::from_file(p, &config)?,
             TokenizerSource::Static(b) => {
@@ -409,7 +411,11 @@ impl Extractor {
             .map(|w| {
                 let logits = self.backend.logits(&self.batch(std::slice::from_ref(&w)))?;
                 let logits = logits.index_axis_move(ndarray::Axis(0), 0);
-                let bytes = w.tokens.iter().map(|t| t.map(|t| Span::from(offsets[t].0..offsets[t].1))).collect();
+                let bytes = w
+                    .tokens
+                    .iter()
+                    .map(|t| t.map(|t| Span::from(offsets[t].0..offsets[t].1)))
+                    .collect();
                 Ok(WindowLogits { ids: w.ids, bytes, logits })
             })
             .collect()

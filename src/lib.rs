@@ -74,7 +74,9 @@ pub use decode::{Aggregation, Decoding, LabelScheme, Position, Scheme, Tag};
 pub use default_model::DEFAULT_MODEL_NAME;
 pub use entity::Entity;
 pub use error::{Error, ErrorKind, Result};
-pub use extractor::{Extraction, Extractor, ExtractorBuilder, WindowLogits, DEFAULT_MAX_INPUT_BYTES};
+pub use extractor::{
+    Extraction, Extractor, ExtractorBuilder, WindowLogits, DEFAULT_MAX_INPUT_BYTES,
+};
 pub use model::{Activation, Architecture, Backend, Batch, CandleBackend, ModelConfig};
 pub use span::{CharIndex, Span};
 

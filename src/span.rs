@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// A half-open range `start..end` into a text. The unit (bytes or Unicode code
 /// points) is named by the field that holds the span.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First position (inclusive).
     pub start: usize,

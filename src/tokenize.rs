@@ -36,10 +36,9 @@ impl TextTokenizer {
         let bad = |msg: String| {
             Error::new(ErrorKind::Tokenizer, format!("{}: {msg}", path.display())).with_path(path)
         };
-        let mut inner = Tokenizer::from_bytes(bytes).map_err(|e| bad(format!("invalid tokenizer: {e}")))?;
-        inner
-            .with_truncation(None)
-            .map_err(|e| bad(format!("cannot disable truncation: {e}")))?;
+        let mut inner =
+            Tokenizer::from_bytes(bytes).map_err(|e| bad(format!("invalid tokenizer: {e}")))?;
+        inner.with_truncation(None).map_err(|e| bad(format!("cannot disable truncation: {e}")))?;
         inner.with_padding(None);
         let vocab = inner.get_vocab_size(true);
         if vocab > config.vocab_size {
@@ -115,7 +114,13 @@ impl TextTokenizer {
         Ok(out)
     }
 
-    pub(crate) fn window(&self, doc: usize, enc: &Encoding, first: usize, end: usize) -> Result<Window> {
+    pub(crate) fn window(
+        &self,
+        doc: usize,
+        enc: &Encoding,
+        first: usize,
+        end: usize,
+    ) -> Result<Window> {
         let r = first..end;
         let piece = Encoding::new(
             enc.get_ids()[r.clone()].to_vec(),
@@ -128,10 +133,9 @@ impl TextTokenizer {
             Vec::new(),
             Default::default(),
         );
-        let done = self
-            .inner
-            .post_process(piece, None, true)
-            .map_err(|e| Error::new(ErrorKind::Tokenizer, format!("post-processing failed: {e}")))?;
+        let done = self.inner.post_process(piece, None, true).map_err(|e| {
+            Error::new(ErrorKind::Tokenizer, format!("post-processing failed: {e}"))
+        })?;
         let mut next = first;
         // Template-added tokens have no sequence id; the window's own tokens
         // keep their order.

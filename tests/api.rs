@@ -73,7 +73,8 @@ fn a_single_huge_word() {
 
 #[test]
 fn every_aggregation_and_decoding() {
-    let text = "Le ministre Ralph Goodale a rencontré Kevin McAleenan à Washington D.C. le 10 juin 2019.";
+    let text =
+        "Le ministre Ralph Goodale a rencontré Kevin McAleenan à Washington D.C. le 10 juin 2019.";
     for aggregation in [Aggregation::First, Aggregation::Average, Aggregation::Max] {
         for decoding in [Decoding::Viterbi, Decoding::Argmax] {
             let ner = Extractor::builder()
@@ -90,7 +91,8 @@ fn every_aggregation_and_decoding() {
 #[test]
 fn batch_equals_one_by_one() {
     let ner = model("roberta");
-    let texts: Vec<&str> = HARD.iter().copied().chain(["Kevin McAleenan", "Köln und Straße"]).collect();
+    let texts: Vec<&str> =
+        HARD.iter().copied().chain(["Kevin McAleenan", "Köln und Straße"]).collect();
     let batched = ner.entities_batch(&texts).unwrap();
     for (t, b) in texts.iter().zip(&batched) {
         let one = ner.entities(t).unwrap();
@@ -105,14 +107,18 @@ fn batch_equals_one_by_one() {
 #[test]
 fn eight_threads_share_one_extractor() {
     let ner = Arc::new(model("bert"));
-    let texts: Vec<String> = (0..32).map(|i| format!("{} Ralph Goodale {i} à Ottawa, Köln 東京", "mot ".repeat(i))).collect();
+    let texts: Vec<String> = (0..32)
+        .map(|i| format!("{} Ralph Goodale {i} à Ottawa, Köln 東京", "mot ".repeat(i)))
+        .collect();
     let sequential: Vec<Vec<Entity>> = texts.iter().map(|t| ner.entities(t).unwrap()).collect();
     let texts = Arc::new(texts);
     let handles: Vec<_> = (0..8)
         .map(|k| {
             let (ner, texts) = (ner.clone(), texts.clone());
             std::thread::spawn(move || {
-                (0..texts.len()).map(|i| (i, ner.entities(&texts[(i + k) % texts.len()]).unwrap())).collect::<Vec<_>>()
+                (0..texts.len())
+                    .map(|i| (i, ner.entities(&texts[(i + k) % texts.len()]).unwrap()))
+                    .collect::<Vec<_>>()
             })
         })
         .collect();
@@ -155,8 +161,18 @@ fn texty() -> impl Strategy<Value = String> {
         "[0-9]{1,4}",
         "[.,;:!?'\"()-]",
     ];
-    let sep = prop_oneof![Just(" "), Just("  "), Just("\t"), Just("\n"), Just("\r\n"), Just("\u{200D}"), Just("\u{0}"), Just("")];
-    prop::collection::vec((word, sep), 0..60).prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    let sep = prop_oneof![
+        Just(" "),
+        Just("  "),
+        Just("\t"),
+        Just("\n"),
+        Just("\r\n"),
+        Just("\u{200D}"),
+        Just("\u{0}"),
+        Just("")
+    ];
+    prop::collection::vec((word, sep), 0..60)
+        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
 }
 
 proptest! {

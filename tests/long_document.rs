@@ -33,8 +33,28 @@ impl Backend for ContextFree {
 
 fn long_text() -> String {
     let words = [
-        "Ana", "Souza", "visitou", "São", "Paulo", "e", "Köln", "mit", "Straße", "Москва", "東京",
-        "meeting", "🤝", "ministre", "Goodale", "à", "Washington", "D.C.,", "le", "10", "juin", "2019.",
+        "Ana",
+        "Souza",
+        "visitou",
+        "São",
+        "Paulo",
+        "e",
+        "Köln",
+        "mit",
+        "Straße",
+        "Москва",
+        "東京",
+        "meeting",
+        "🤝",
+        "ministre",
+        "Goodale",
+        "à",
+        "Washington",
+        "D.C.,",
+        "le",
+        "10",
+        "juin",
+        "2019.",
     ];
     let mut text = String::new();
     for i in 0..1600 {
@@ -98,7 +118,8 @@ fn real_model_is_stable_across_batch_sizes() {
     // With the real (random) fixture weights, batching and padding must not
     // change any prediction.
     let text = long_text();
-    let build = |batch| Extractor::builder().model_dir(fixture()).batch_size(batch).build().unwrap();
+    let build =
+        |batch| Extractor::builder().model_dir(fixture()).batch_size(batch).build().unwrap();
     let a = build(1).entities(&text).unwrap();
     let b = build(32).entities(&text).unwrap();
     assert_eq!(a.len(), b.len());

@@ -83,7 +83,11 @@ fn unknown_architecture() {
     s.edit_config("\"model_type\": \"bert\"", "\"model_type\": \"gpt2\"");
     let err = s.build();
     assert_eq!(err.kind(), ErrorKind::Model);
-    assert!(err.to_string().contains("GPT2ForTokenClassification") && err.to_string().contains("config.json"), "{err}");
+    assert!(
+        err.to_string().contains("GPT2ForTokenClassification")
+            && err.to_string().contains("config.json"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -101,7 +105,10 @@ fn unknown_label() {
     s.edit_config("\"8\": \"I-MISC\"", "\"8\": \"MISCELLANEOUS\"");
     let err = s.build();
     assert_eq!(err.kind(), ErrorKind::Labels);
-    assert!(err.to_string().contains("MISCELLANEOUS") && err.to_string().contains("config.json"), "{err}");
+    assert!(
+        err.to_string().contains("MISCELLANEOUS") && err.to_string().contains("config.json"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -111,7 +118,10 @@ fn tokenizer_from_another_model() {
     std::fs::copy(fixture("roberta").join("tokenizer.json"), s.path("tokenizer.json")).unwrap();
     let err = s.build();
     assert_eq!(err.kind(), ErrorKind::Tokenizer);
-    assert!(err.to_string().contains("tokenizer.json") && err.to_string().contains("another model"), "{err}");
+    assert!(
+        err.to_string().contains("tokenizer.json") && err.to_string().contains("another model"),
+        "{err}"
+    );
     std::fs::write(s.path("tokenizer.json"), "{ not json").unwrap();
     assert_eq!(s.build().kind(), ErrorKind::Tokenizer);
 }

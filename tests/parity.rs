@@ -38,7 +38,8 @@ fn fixture(name: &str) -> PathBuf {
 fn check(name: &str) {
     let dir = fixture(name);
     let reference: Reference =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("reference.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.join("reference.json")).unwrap())
+            .unwrap();
     let model = Extractor::builder().model_dir(&dir).build().unwrap();
     assert_eq!(model.config().architecture.class_name(), reference.architecture);
     assert_eq!(model.config().max_tokens(), reference.max_length);
@@ -67,8 +68,13 @@ fn check(name: &str) {
             }
         } else {
             // Every token of the long text appears in some window, in order.
-            let covered: Vec<Span> = windows.iter().flat_map(|w| w.bytes.iter().flatten().copied()).collect();
-            assert!(covered.len() >= input.input_ids.len() - 2, "{name}/{}: windows cover the text", input.name);
+            let covered: Vec<Span> =
+                windows.iter().flat_map(|w| w.bytes.iter().flatten().copied()).collect();
+            assert!(
+                covered.len() >= input.input_ids.len() - 2,
+                "{name}/{}: windows cover the text",
+                input.name
+            );
         }
         let mut worst = 0f32;
         for (p, row) in input.logits.iter().enumerate() {

@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rolegraph::{Extraction, Extractor};
 
 #[derive(Parser)]
-#[command(name = "rolegraph", version, about = "Who is mentioned, in what role, who met whom, what they discussed.")]
+#[command(
+    name = "rolegraph",
+    version,
+    about = "Who is mentioned, in what role, who met whom, what they discussed."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -97,11 +101,16 @@ fn read_input(file: Option<&Path>) -> Result<String, String> {
             bytes = std::fs::read(p).map_err(|e| format!("cannot read {name}: {e}"))?;
         }
         _ => {
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read {name}: {e}"))?;
         }
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!("{name} is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        format!(
+            "{name} is not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 
@@ -113,10 +122,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let found = ner.extract(&text).map_err(|e| e.to_string())?;
             match format {
                 Format::Table => print!("{}", table(&found)),
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?
-                ),
+                Format::Json => {
+                    println!("{}", serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?)
+                }
             }
         }
         Command::EvalNer { data, model, types, json } => {
@@ -139,7 +147,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 rolegraph::relate::eval::evaluate_dir(&relator, &data, |doc| Ok(doc.entities()))
             } else {
                 let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
-                rolegraph::relate::eval::evaluate_dir(&relator, &data, |doc| ner.entities(&doc.text))
+                rolegraph::relate::eval::evaluate_dir(&relator, &data, |doc| {
+                    ner.entities(&doc.text)
+                })
             }
             .map_err(|e| e.to_string())?;
             if json {
@@ -156,7 +166,10 @@ fn run(cli: Cli) -> Result<(), String> {
 fn table(found: &Extraction) -> String {
     let mut out = String::new();
     let w = found.entities.iter().map(|e| e.text.chars().count()).max().unwrap_or(4).clamp(4, 60);
-    out.push_str(&format!("{:<6} {:<w$} {:>5}  {:>13}  {:>13}\n", "label", "text", "score", "bytes", "chars"));
+    out.push_str(&format!(
+        "{:<6} {:<w$} {:>5}  {:>13}  {:>13}\n",
+        "label", "text", "score", "bytes", "chars"
+    ));
     for e in &found.entities {
         let text: String = e.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         out.push_str(&format!(

@@ -103,10 +103,8 @@ pub(crate) fn entities(
     if groups.is_empty() {
         return Vec::new();
     }
-    let dists: Vec<Vec<f32>> = groups
-        .iter()
-        .map(|g| word_distribution(probs, g.clone(), options.aggregation))
-        .collect();
+    let dists: Vec<Vec<f32>> =
+        groups.iter().map(|g| word_distribution(probs, g.clone(), options.aggregation)).collect();
     let path: Vec<usize> = match options.decoding {
         Decoding::Viterbi => {
             let logp: Vec<Vec<f32>> =
@@ -144,7 +142,11 @@ fn group_words(words: &[Option<u32>]) -> Vec<std::ops::Range<usize>> {
     groups
 }
 
-fn word_distribution(probs: &Array2<f32>, tokens: std::ops::Range<usize>, how: Aggregation) -> Vec<f32> {
+fn word_distribution(
+    probs: &Array2<f32>,
+    tokens: std::ops::Range<usize>,
+    how: Aggregation,
+) -> Vec<f32> {
     let row = |t: usize| probs.row(t);
     match how {
         Aggregation::First => row(tokens.start).to_vec(),
@@ -160,7 +162,8 @@ fn word_distribution(probs: &Array2<f32>, tokens: std::ops::Range<usize>, how: A
         }
         Aggregation::Max => {
             let peak = |t: usize| row(t).iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            let best = tokens.clone().fold(tokens.start, |b, t| if peak(t) > peak(b) { t } else { b });
+            let best =
+                tokens.clone().fold(tokens.start, |b, t| if peak(t) > peak(b) { t } else { b });
             row(best).to_vec()
         }
     }
@@ -209,8 +212,10 @@ mod tests {
             [0.1, 0.0, 0.0, 0.1, 0.8],
         ];
         let index = CharIndex::new(text);
-        let ents = entities(text, &offsets, &words, &probs, &iob2(), DecodeOptions::default(), &index);
-        let got: Vec<(&str, &str)> = ents.iter().map(|e| (e.label.as_str(), e.text.as_str())).collect();
+        let ents =
+            entities(text, &offsets, &words, &probs, &iob2(), DecodeOptions::default(), &index);
+        let got: Vec<(&str, &str)> =
+            ents.iter().map(|e| (e.label.as_str(), e.text.as_str())).collect();
         assert_eq!(got, [("PER", "Ana  Souza"), ("LOC", "São Paulo")]);
         let loc = &ents[1];
         assert_eq!(&text[loc.bytes.range()], "São Paulo");

@@ -107,13 +107,16 @@ impl LabelScheme {
             Scheme::Io
         };
         let scheme = scheme.unwrap_or(inferred);
-        if scheme == Scheme::Io && has(Position::Begin) || scheme != Scheme::Bioes && (has(Position::End) || has(Position::Single)) {
+        if scheme == Scheme::Io && has(Position::Begin)
+            || scheme != Scheme::Bioes && (has(Position::End) || has(Position::Single))
+        {
             return Err(Error::new(
                 ErrorKind::Labels,
                 format!("labels {labels:?} do not fit the {scheme} scheme"),
             ));
         }
-        let mut this = LabelScheme { scheme, tags, types, allowed: Vec::new(), final_ok: Vec::new() };
+        let mut this =
+            LabelScheme { scheme, tags, types, allowed: Vec::new(), final_ok: Vec::new() };
         this.build_transitions();
         Ok(this)
     }
@@ -123,7 +126,8 @@ impl LabelScheme {
         let mut allowed = vec![false; (n + 1) * n];
         for prev in 0..=n {
             for next in 0..n {
-                allowed[prev * n + next] = self.transition_ok(self.tags.get(prev), &self.tags[next]);
+                allowed[prev * n + next] =
+                    self.transition_ok(self.tags.get(prev), &self.tags[next]);
             }
         }
         self.final_ok = self
@@ -143,7 +147,9 @@ impl LabelScheme {
         match self.scheme {
             Scheme::Io | Scheme::Iob1 => true,
             Scheme::Iob2 => match next.position {
-                Inside => prev.is_some_and(|p| matches!(p.position, Begin | Inside) && continues(p)),
+                Inside => {
+                    prev.is_some_and(|p| matches!(p.position, Begin | Inside) && continues(p))
+                }
                 _ => true,
             },
             Scheme::Bioes => {

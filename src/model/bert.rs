@@ -230,7 +230,9 @@ impl TokenClassifierModel {
         let embeddings = Embeddings::load(enc.pp("embeddings"), cfg)?;
         let layers = if cfg.architecture == Architecture::DistilBert {
             let t = enc.pp("transformer").pp("layer");
-            (0..cfg.num_layers).map(|i| Layer::load_distilbert(t.pp(i), cfg)).collect::<CResult<_>>()?
+            (0..cfg.num_layers)
+                .map(|i| Layer::load_distilbert(t.pp(i), cfg))
+                .collect::<CResult<_>>()?
         } else {
             let t = enc.pp("encoder").pp("layer");
             (0..cfg.num_layers).map(|i| Layer::load_bert(t.pp(i), cfg)).collect::<CResult<_>>()?
@@ -244,11 +246,16 @@ impl TokenClassifierModel {
     }
 
     /// Logits (batch, seq, labels) for `ids`, `type_ids`, `mask` (batch, seq), all u32.
-    pub(crate) fn forward(&self, ids: &Tensor, type_ids: &Tensor, mask: &Tensor) -> CResult<Tensor> {
+    pub(crate) fn forward(
+        &self,
+        ids: &Tensor,
+        type_ids: &Tensor,
+        mask: &Tensor,
+    ) -> CResult<Tensor> {
         let (b, s) = ids.dims2()?;
         // (1 - mask) * f32::MIN, broadcast over heads and query positions.
-        let bias = ((mask.to_dtype(DType::F32)? - 1.0)? * (-(f32::MIN as f64)))?
-            .reshape((b, 1, 1, s))?;
+        let bias =
+            ((mask.to_dtype(DType::F32)? - 1.0)? * (-(f32::MIN as f64)))?.reshape((b, 1, 1, s))?;
         let mut x = self.embeddings.forward(ids, type_ids)?;
         for layer in &self.layers {
             x = layer.forward(&x, &bias)?;

@@ -57,10 +57,7 @@ impl Architecture {
 
     /// RoBERTa-family models number positions from `pad_token_id + 1`.
     pub(crate) fn offsets_positions_by_padding(self) -> bool {
-        matches!(
-            self,
-            Architecture::Roberta | Architecture::XlmRoberta | Architecture::Camembert
-        )
+        matches!(self, Architecture::Roberta | Architecture::XlmRoberta | Architecture::Camembert)
     }
 }
 
@@ -174,10 +171,8 @@ impl RawConfig {
             .map(String::as_str)
             .chain(self.model_type.as_deref())
             .collect();
-        let architecture = names
-            .iter()
-            .find_map(|n| Architecture::from_name(n))
-            .ok_or_else(|| {
+        let architecture =
+            names.iter().find_map(|n| Architecture::from_name(n)).ok_or_else(|| {
                 bad(format!(
                     "unsupported architecture {names:?}; supported: BertForTokenClassification, \
                      RobertaForTokenClassification, XLMRobertaForTokenClassification, \
@@ -218,9 +213,8 @@ impl RawConfig {
         let id2label = self.id2label.ok_or_else(|| bad("missing `id2label`".into()))?;
         let mut indexed = Vec::with_capacity(id2label.len());
         for (k, v) in id2label {
-            let i: usize = k
-                .parse()
-                .map_err(|_| bad(format!("id2label key {k:?} is not an integer")))?;
+            let i: usize =
+                k.parse().map_err(|_| bad(format!("id2label key {k:?} is not an integer")))?;
             indexed.push((i, v));
         }
         indexed.sort();
@@ -246,11 +240,9 @@ impl RawConfig {
             max_position_embeddings: need(self.max_position_embeddings, "max_position_embeddings")?,
             type_vocab_size: if distil { 0 } else { self.type_vocab_size.unwrap_or(2) },
             layer_norm_eps: self.layer_norm_eps.unwrap_or(1e-12),
-            pad_token_id: self.pad_token_id.unwrap_or(if architecture.offsets_positions_by_padding() {
-                1
-            } else {
-                0
-            }),
+            pad_token_id: self
+                .pad_token_id
+                .unwrap_or(if architecture.offsets_positions_by_padding() { 1 } else { 0 }),
             labels,
         })
     }
@@ -279,7 +271,9 @@ mod tests {
 
     #[test]
     fn roberta_positions_are_offset() {
-        let json = BERT.replace("BertFor", "XLMRobertaFor").replace("\"vocab_size\"", "\"pad_token_id\":1,\"vocab_size\"");
+        let json = BERT
+            .replace("BertFor", "XLMRobertaFor")
+            .replace("\"vocab_size\"", "\"pad_token_id\":1,\"vocab_size\"");
         let c = parse(&json).unwrap();
         assert_eq!(c.architecture, Architecture::XlmRoberta);
         assert_eq!(c.max_tokens(), 38);
