@@ -653,3 +653,25 @@ fn german_verb_final_and_description_roles() {
     assert_eq!(topics(&r), vec!["trade"]);
     assert_eq!(r.discussions[0].participants.len(), 2);
 }
+
+#[test]
+fn model_style_entities_with_honorifics_cluster() {
+    let text = "Ralph Goodale a rencontré Kevin Lee. M. Goodale et Ministre Lee ont discuté de la frontière.";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Ralph Goodale"),
+            ("PER", "Kevin Lee"),
+            ("PER", "M. Goodale"),
+            ("PER", "Ministre Lee"),
+        ],
+    );
+    assert_eq!(
+        r.people.len(),
+        2,
+        "{:?}",
+        r.people.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
+    assert_eq!(r.person("Ralph Goodale").unwrap().mentions.len(), 2);
+    assert_eq!(topics(&r), vec!["la frontière"]);
+}

@@ -16,11 +16,7 @@ pub(crate) struct DateFound {
 }
 
 fn num(t: &Tok) -> Option<u32> {
-    let s = t
-        .norm
-        .trim_end_matches("er")
-        .trim_end_matches("º")
-        .trim_end_matches("°");
+    let s = t.norm.trim_end_matches("er").trim_end_matches("º").trim_end_matches("°");
     if t.kind == TokKind::Word
         && !s.is_empty()
         && s.len() <= 4
@@ -50,12 +46,7 @@ pub(crate) fn find_dates(lang: &Lang, toks: &[Tok]) -> Vec<DateFound> {
     while i < n {
         let t = &toks[i];
         if let Some((iso, p)) = iso_token(&t.norm) {
-            out.push(DateFound {
-                start: i,
-                end: i + 1,
-                iso: Some(iso),
-                precision: p,
-            });
+            out.push(DateFound { start: i, end: i + 1, iso: Some(iso), precision: p });
             i += 1;
             continue;
         }
@@ -114,12 +105,7 @@ pub(crate) fn find_dates(lang: &Lang, toks: &[Tok]) -> Vec<DateFound> {
             (Some(y), None) => (Some(format!("{y:04}-{month:02}")), 2),
             (None, _) => (None, 3),
         };
-        out.push(DateFound {
-            start,
-            end,
-            iso,
-            precision,
-        });
+        out.push(DateFound { start, end, iso, precision });
         i = end;
     }
     out

@@ -110,11 +110,8 @@ impl GoldDoc {
     pub fn load(path: &Path) -> Result<GoldDoc> {
         let json = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         serde_json::from_str(&json).map_err(|e| {
-            Error::new(
-                ErrorKind::Input,
-                format!("gold file {}: {e}", path.display()),
-            )
-            .with_path(path)
+            Error::new(ErrorKind::Input, format!("gold file {}: {e}", path.display()))
+                .with_path(path)
         })
     }
 
@@ -224,12 +221,7 @@ pub struct Prf {
 
 impl From<Counts> for Prf {
     fn from(c: Counts) -> Prf {
-        Prf {
-            counts: c,
-            precision: c.precision(),
-            recall: c.recall(),
-            f1: c.f1(),
-        }
+        Prf { counts: c, precision: c.precision(), recall: c.recall(), f1: c.f1() }
     }
 }
 
@@ -253,20 +245,12 @@ pub struct EvalReport {
 }
 
 fn key(s: &str) -> String {
-    s.to_lowercase()
-        .replace(['’', '‘'], "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.to_lowercase().replace(['’', '‘'], "'").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn set_counts<T: Eq + std::hash::Hash>(pred: &HashSet<T>, gold: &HashSet<T>) -> Counts {
     let tp = pred.intersection(gold).count();
-    Counts {
-        tp,
-        fp: pred.len() - tp,
-        fn_: gold.len() - tp,
-    }
+    Counts { tp, fp: pred.len() - tp, fn_: gold.len() - tp }
 }
 
 /// Scores one document's predictions against its gold annotation.
@@ -279,9 +263,7 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
             gold.persons
                 .iter()
                 .find(|g| {
-                    p.mentions
-                        .iter()
-                        .any(|m| g.mentions.iter().any(|gm| gm == &m.text))
+                    p.mentions.iter().any(|m| g.mentions.iter().any(|gm| gm == &m.text))
                         || g.mentions.contains(&p.name)
                         || g.name == p.name
                 })
@@ -296,12 +278,8 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
             (b.to_string(), a.to_string())
         }
     };
-    let gold_pairs: HashSet<(String, String)> = gold
-        .met_with
-        .iter()
-        .filter(|p| p.len() == 2)
-        .map(|p| pair(&p[0], &p[1]))
-        .collect();
+    let gold_pairs: HashSet<(String, String)> =
+        gold.met_with.iter().filter(|p| p.len() == 2).map(|p| pair(&p[0], &p[1])).collect();
     let pred_pairs: HashSet<(String, String)> = pred
         .meetings
         .iter()
@@ -312,9 +290,7 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
         .persons
         .iter()
         .flat_map(|p| {
-            p.roles
-                .iter()
-                .filter_map(|r| r.title.as_ref().map(|t| (p.name.clone(), key(t))))
+            p.roles.iter().filter_map(|r| r.title.as_ref().map(|t| (p.name.clone(), key(t))))
         })
         .collect();
     let pred_titles: HashSet<(String, String)> = pred
@@ -332,9 +308,7 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
         .persons
         .iter()
         .flat_map(|p| {
-            p.roles
-                .iter()
-                .filter_map(|r| r.of.as_ref().map(|t| (p.name.clone(), key(t))))
+            p.roles.iter().filter_map(|r| r.of.as_ref().map(|t| (p.name.clone(), key(t))))
         })
         .collect();
     let pred_of: HashSet<(String, String)> = pred
@@ -361,24 +335,16 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
     let mut tp = 0;
     for g in &gold.discussed {
         let gs = Span::new(g.start, g.end);
-        let best = pred_topics
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !used[*i])
-            .find(|(_, p)| {
-                let ov = p.end.min(gs.end).saturating_sub(p.start.max(gs.start));
-                ov * 2 >= p.len().max(gs.len()) && ov > 0
-            });
+        let best = pred_topics.iter().enumerate().filter(|(i, _)| !used[*i]).find(|(_, p)| {
+            let ov = p.end.min(gs.end).saturating_sub(p.start.max(gs.start));
+            ov * 2 >= p.len().max(gs.len()) && ov > 0
+        });
         if let Some((i, _)) = best {
             used[i] = true;
             tp += 1;
         }
     }
-    let topic = Counts {
-        tp,
-        fp: pred_topics.len() - tp,
-        fn_: gold.discussed.len() - tp,
-    };
+    let topic = Counts { tp, fp: pred_topics.len() - tp, fn_: gold.discussed.len() - tp };
     DocScores {
         id: gold.id.clone(),
         lang: gold.lang.clone(),
@@ -419,17 +385,10 @@ pub fn evaluate<'a, I>(docs: I) -> EvalReport
 where
     I: IntoIterator<Item = (&'a GoldDoc, &'a Relations)>,
 {
-    let mut rows: Vec<DocScores> = docs
-        .into_iter()
-        .map(|(g, p)| score_document(g, p))
-        .collect();
+    let mut rows: Vec<DocScores> = docs.into_iter().map(|(g, p)| score_document(g, p)).collect();
     rows.sort_by(|a, b| a.id.cmp(&b.id));
-    let (mut m, mut t, mut a, mut tp) = (
-        Counts::default(),
-        Counts::default(),
-        Counts::default(),
-        Counts::default(),
-    );
+    let (mut m, mut t, mut a, mut tp) =
+        (Counts::default(), Counts::default(), Counts::default(), Counts::default());
     for r in &rows {
         m.add(&r.met_with);
         t.add(&r.title);
@@ -472,11 +431,7 @@ impl fmt::Display for EvalReport {
             "", "", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "pred"
         )?;
         for r in &self.documents {
-            let mark = if !r.gold_has_meeting && r.predicted_meetings > 0 {
-                " !"
-            } else {
-                ""
-            };
+            let mark = if !r.gold_has_meeting && r.predicted_meetings > 0 { " !" } else { "" };
             writeln!(
                 f,
                 "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}{}",
@@ -491,22 +446,14 @@ impl fmt::Display for EvalReport {
             )?;
         }
         writeln!(f)?;
-        writeln!(
-            f,
-            "{:<10} {:>9} {:>9} {:>9}",
-            "measure", "precision", "recall", "f1"
-        )?;
+        writeln!(f, "{:<10} {:>9} {:>9} {:>9}", "measure", "precision", "recall", "f1")?;
         for (name, p) in [
             ("met_with", &self.met_with),
             ("title", &self.title),
             ("agency", &self.agency),
             ("topic", &self.topic),
         ] {
-            writeln!(
-                f,
-                "{:<10} {:>9.3} {:>9.3} {:>9.3}",
-                name, p.precision, p.recall, p.f1
-            )?;
+            writeln!(f, "{:<10} {:>9.3} {:>9.3} {:>9.3}", name, p.precision, p.recall, p.f1)?;
         }
         write!(
             f,

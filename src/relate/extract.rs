@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use super::date::{find_dates, DateFound};
 use super::lang::Lang;
 use super::text::{
-    is_closing_quote, is_quote, sentences, tokenize, Hit, NormText, Phrases, Tok, TokKind,
+    is_closing_quote, is_quote, normalize_phrase, sentences, tokenize, Hit, NormText, Phrases, Tok,
+    TokKind,
 };
 use super::{
     slug, DateMention, Discussion, Interaction, InteractionKind, Person, Relations, Role, TextSpan,
@@ -166,10 +167,7 @@ impl<'a> Doc<'a> {
             return (false, false);
         }
         if t.kind == TokKind::Punct {
-            return (
-                matches!(t.norm.as_str(), "," | "-" | "'" | "’" | "&"),
-                false,
-            );
+            return (matches!(t.norm.as_str(), "," | "-" | "'" | "’" | "&"), false);
         }
         if self.at(&self.lang.of_prepositions, i).is_some()
             || self.at(&self.lang.conjunctions, i).is_some()
@@ -195,12 +193,20 @@ fn is_per(l: &str) -> bool {
 
 fn name_tokens(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+fn lang_is_title_or_honorific(lang: &Lang, w: &str) -> bool {
+    [w.to_string(), format!("{w}.")].iter().any(|w| {
+        let toks = tokenize(w, &HashSet::new());
+        let nt = NormText::new(&toks, &vec![false; toks.len()]);
+        let whole = |h: Option<Hit>| h.is_some_and(|h| h.end == toks.len());
+        whole(lang.honorifics.at(&nt, 0))
+            || whole(lang.titles.at(&nt, 0))
+            || lang.is_suffix_title(w)
+    })
 }
 
 fn is_sub(small: &[String], big: &[String]) -> bool {
@@ -226,10 +232,7 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
         }
     }
     let ents = flat;
-    let breaks: HashSet<usize> = ents
-        .iter()
-        .flat_map(|e| [e.bytes.start, e.bytes.end])
-        .collect();
+    let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
     let toks = tokenize(text, &breaks);
     // Skippable adverbs are dropped from the matching text.
     let mut drop = vec![false; toks.len()];
@@ -275,12 +278,8 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
             last = *x;
         }
     }
-    let mut titles: Vec<(usize, usize)> = lang
-        .titles
-        .find(&nt)
-        .iter()
-        .map(|h| (h.start, h.end))
-        .collect();
+    let mut titles: Vec<(usize, usize)> =
+        lang.titles.find(&nt).iter().map(|h| (h.start, h.end)).collect();
     let mut counterpart = vec![false; toks.len()];
     for h in lang.counterparts.find(&nt) {
         for c in counterpart.iter_mut().take(h.end).skip(h.start) {
@@ -300,12 +299,7 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
     }
     titles.sort();
     let mut pred_mask = vec![false; toks.len()];
-    for p in [
-        &lang.meeting,
-        &lang.weak_meeting,
-        &lang.reciprocal_meeting,
-        &lang.discussion,
-    ] {
+    for p in [&lang.meeting, &lang.weak_meeting, &lang.reciprocal_meeting, &lang.discussion] {
         for h in p.find(&nt) {
             for m in pred_mask.iter_mut().take(h.end).skip(h.start) {
                 *m = true;
@@ -353,15 +347,10 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
         .map(|(ci, c)| {
             let name = best_name(c);
             let mut out_roles: Vec<Role> = Vec::new();
-            let is_cp = |r: &RoleB| {
-                r.title
-                    .is_some_and(|(s, e)| (s..e).any(|k| doc.counterpart[k]))
-            };
+            let is_cp =
+                |r: &RoleB| r.title.is_some_and(|(s, e)| (s..e).any(|k| doc.counterpart[k]));
             let has_post = roles.iter().any(|r| r.person == ci && !is_cp(r));
-            for r in roles
-                .iter()
-                .filter(|r| r.person == ci && !(has_post && is_cp(r)))
-            {
+            for r in roles.iter().filter(|r| r.person == ci && !(has_post && is_cp(r))) {
                 let role = Role {
                     title: r.title.map(|(s, e)| doc.span(s, e)),
                     modifiers: r.modifiers.clone(),
@@ -384,15 +373,13 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
             }
         })
         .collect();
-    let (meetings, other_contacts): (Vec<_>, Vec<_>) = interactions
-        .into_iter()
-        .partition(|i| i.kind == InteractionKind::Meeting);
+    let (meetings, other_contacts): (Vec<_>, Vec<_>) =
+        interactions.into_iter().partition(|i| i.kind == InteractionKind::Meeting);
     let discussions = discussions
         .into_iter()
         .map(|mut d| {
-            d.meeting = d
-                .meeting
-                .and_then(|k| meetings.iter().position(|m| m.trigger.bytes.start == k));
+            d.meeting =
+                d.meeting.and_then(|k| meetings.iter().position(|m| m.trigger.bytes.start == k));
             d
         })
         .collect();
@@ -406,11 +393,7 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
 }
 
 fn norm_key(s: &str) -> String {
-    s.to_lowercase()
-        .replace('’', "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.to_lowercase().replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Adds a role unless the same post is already there (same title, case
@@ -458,7 +441,18 @@ fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
         if !is_per(&e.label) {
             continue;
         }
-        let form = name_tokens(&e.text);
+        // Titles or honorifics inside the entity ("M. Goodale") do not count
+        // for clustering.
+        let mut form = name_tokens(&e.text);
+        while form.len() > 1 {
+            let w = normalize_phrase(&form[0]);
+            let lead = lang_is_title_or_honorific(doc.lang, &w);
+            if lead {
+                form.remove(0);
+            } else {
+                break;
+            }
+        }
         if form.is_empty() {
             continue;
         }
@@ -494,11 +488,7 @@ fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
         last_seen[ci] = ei + 1;
         let (s, en) = doc.ent_toks[ei];
         if en > s {
-            mentions.push(Mention {
-                s,
-                e: en,
-                person: ci,
-            });
+            mentions.push(Mention { s, e: en, person: ci });
         }
     }
     (clusters, mentions)
@@ -532,11 +522,7 @@ fn org_in(doc: &Doc, s: usize, e: usize) -> Option<String> {
 fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
     let si = doc.sent_of[m.s];
     let (ss, _) = doc.sents[si];
-    let &(h_s, h_e) = doc
-        .titles
-        .iter()
-        .rev()
-        .find(|&&(s, e)| e <= m.s && s >= ss)?;
+    let &(h_s, h_e) = doc.titles.iter().rev().find(|&&(s, e)| e <= m.s && s >= ss)?;
     if (h_s..h_e).any(|k| doc.is_per_tok(k)) {
         return None;
     }
@@ -553,12 +539,8 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         if tail > p {
             if let Some(k) = (1..=4).find(|&k| {
                 tail >= p + k
-                    && (doc
-                        .at(&doc.lang.honorifics, tail - k)
-                        .is_some_and(|h| h.end == tail)
-                        || doc
-                            .at(&doc.lang.determiners, tail - k)
-                            .is_some_and(|h| h.end == tail))
+                    && (doc.at(&doc.lang.honorifics, tail - k).is_some_and(|h| h.end == tail)
+                        || doc.at(&doc.lang.determiners, tail - k).is_some_and(|h| h.end == tail))
             }) {
                 tail -= k;
                 continue;
@@ -607,11 +589,7 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         }
         if comma_before_tail {
             // "la chefe da diplomacia guineense, Suzi Barbosa": needs an article before the title.
-            if ts == 0
-                || doc
-                    .at(&doc.lang.determiners, ts - 1)
-                    .map_or(true, |h| h.end != ts)
-            {
+            if ts == 0 || doc.at(&doc.lang.determiners, ts - 1).map_or(true, |h| h.end != ts) {
                 return None;
             }
         }
@@ -667,14 +645,8 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
         }
     }
     let (hs, mut te) = found?;
-    if let Some(next) = mentions
-        .iter()
-        .find(|x| x.s >= m.e && doc.sent_of[x.s] == si)
-    {
-        if pre_name_role(doc, next)
-            .and_then(|r| r.title)
-            .is_some_and(|(s, e)| s <= hs && hs < e)
-        {
+    if let Some(next) = mentions.iter().find(|x| x.s >= m.e && doc.sent_of[x.s] == si) {
+        if pre_name_role(doc, next).and_then(|r| r.title).is_some_and(|(s, e)| s <= hs && hs < e) {
             return None;
         }
     }
@@ -724,9 +696,7 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
                 && !stop(k)
                 && !(k > cs
                     && doc.tok_ent[k] != doc.tok_ent[k - 1]
-                    && doc
-                        .ent_label(k)
-                        .is_some_and(|l| l.eq_ignore_ascii_case("ORG"))
+                    && doc.ent_label(k).is_some_and(|l| l.eq_ignore_ascii_case("ORG"))
                     && doc.tok_ent[cs].is_none())
             {
                 k += 1;
@@ -754,11 +724,7 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
         q += 1;
     }
     let mut org = None;
-    if q < n
-        && doc
-            .ent_label(q)
-            .is_some_and(|l| l.eq_ignore_ascii_case("ORG"))
-    {
+    if q < n && doc.ent_label(q).is_some_and(|l| l.eq_ignore_ascii_case("ORG")) {
         let ei = doc.tok_ent[q].unwrap_or(0);
         let (os, oe) = doc.ent_toks[ei];
         if os == q {
@@ -832,11 +798,7 @@ fn description_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
             .rev()
             .filter(|m| m.e <= ss && si.saturating_sub(doc.sent_of[m.s]) <= 3)
             .collect();
-        let head = doc.toks[hs..he]
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let head = doc.toks[hs..he].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
         let same_title = recent.iter().find(|m| {
             roles.iter().any(|r| {
                 r.person == m.person
@@ -966,9 +928,7 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
         }
     }
     trig.sort_by(|a, b| {
-        a.0.start
-            .cmp(&b.0.start)
-            .then((b.0.end - b.0.start).cmp(&(a.0.end - a.0.start)))
+        a.0.start.cmp(&b.0.start).then((b.0.end - b.0.start).cmp(&(a.0.end - a.0.start)))
     });
     let mut hits: Vec<(Hit, Trig)> = Vec::new();
     for t in trig {
@@ -996,11 +956,7 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
         });
         let is_call = calls.iter().any(in_sent) || (kind == Trig::Weak && doc_has_call);
         let is_separate = separate.iter().any(in_sent);
-        let next_trig = hits
-            .get(i + 1)
-            .map(|x| x.0.start)
-            .filter(|&s| s < se)
-            .unwrap_or(se);
+        let next_trig = hits.get(i + 1).map(|x| x.0.start).filter(|&s| s < se).unwrap_or(se);
         let prev_trig = if i > 0 { hits[i - 1].0.end.max(ss) } else { ss };
         let sent_people = persons_in(mentions, ss, se);
         let mut participants: Vec<usize> = Vec::new();
@@ -1029,10 +985,7 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
             let before_any: Vec<&&Mention> =
                 sent_people.iter().filter(|m| m.e <= h.start).collect();
             let mut objects: Vec<usize> = Vec::new();
-            for m in sent_people
-                .iter()
-                .filter(|m| m.s >= h.end && m.e <= next_trig)
-            {
+            for m in sent_people.iter().filter(|m| m.s >= h.end && m.e <= next_trig) {
                 push_unique(&mut objects, m.person);
             }
             let mut subject = before.last().or(before_any.last()).map(|m| m.person);
@@ -1180,26 +1133,17 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
 }
 
 fn date_mention(doc: &Doc, d: &DateFound) -> DateMention {
-    DateMention {
-        span: doc.span(d.start, d.end),
-        iso: d.iso.clone(),
-    }
+    DateMention { span: doc.span(d.start, d.end), iso: d.iso.clone() }
 }
 
 /// The dateline: a full date in the first three sentences.
 fn dateline<'d>(doc: &'d Doc) -> Option<&'d DateFound> {
-    doc.dates
-        .iter()
-        .find(|d| d.precision == 3 && d.iso.is_some() && doc.sent_of[d.start] < 3)
+    doc.dates.iter().find(|d| d.precision == 3 && d.iso.is_some() && doc.sent_of[d.start] < 3)
 }
 
 fn meeting_date(doc: &Doc, si: usize) -> Option<DateMention> {
     let (ss, se) = doc.sents[si];
-    let here: Vec<&DateFound> = doc
-        .dates
-        .iter()
-        .filter(|d| d.start >= ss && d.end <= se)
-        .collect();
+    let here: Vec<&DateFound> = doc.dates.iter().filter(|d| d.start >= ss && d.end <= se).collect();
     if let Some(d) = here
         .iter()
         .find(|d| d.precision == 3 && d.iso.is_some())
@@ -1229,9 +1173,7 @@ fn meeting_place(doc: &Doc, si: usize) -> Option<TextSpan> {
             && e > s
             && loc(ei)
             && s > 0
-            && doc
-                .at(&doc.lang.place_prepositions, s - 1)
-                .is_some_and(|h| h.end == s)
+            && doc.at(&doc.lang.place_prepositions, s - 1).is_some_and(|h| h.end == s)
         {
             return Some(doc.span(s, e));
         }
@@ -1285,9 +1227,8 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
                 q > start && doc.at(&lang.relative_stops, q).is_some() && doc.tok_ent[q].is_none();
             if hard_stop || relative_stop {
                 end_here = true;
-            } else if let Some(h) = doc
-                .at(&lang.additive, q)
-                .filter(|_| q > start && doc.tok_ent[q].is_none())
+            } else if let Some(h) =
+                doc.at(&lang.additive, q).filter(|_| q > start && doc.tok_ent[q].is_none())
             {
                 end_here = true;
                 next = Some(h.end);
@@ -1361,10 +1302,7 @@ fn topic_start(doc: &Doc, mut p: usize, n: usize) -> Option<usize> {
     {
         return None;
     }
-    if doc
-        .ent_label(p)
-        .is_some_and(|l| l.eq_ignore_ascii_case("DATE"))
-    {
+    if doc.ent_label(p).is_some_and(|l| l.eq_ignore_ascii_case("DATE")) {
         return None;
     }
     Some(p)
@@ -1408,10 +1346,7 @@ fn find_discussions(
         }
         let si = doc.sent_of[h.start];
         let (ss, se) = doc.sents[si];
-        if planned
-            .iter()
-            .any(|p| p.start >= ss && p.end <= h.start && h.start - p.end <= 5)
-        {
+        if planned.iter().any(|p| p.start >= ss && p.end <= h.start && h.start - p.end <= 5) {
             continue;
         }
         let topics: Vec<(usize, usize)> = match k {
@@ -1424,10 +1359,7 @@ fn find_discussions(
                 });
                 match intro {
                     Some(q) => {
-                        let e = doc
-                            .at(&lang.topic_intros, q)
-                            .map(|x| x.end)
-                            .unwrap_or(q + 1);
+                        let e = doc.at(&lang.topic_intros, q).map(|x| x.end).unwrap_or(q + 1);
                         scan_topics(doc, e, se)
                     }
                     None => Vec::new(),
@@ -1477,10 +1409,7 @@ fn find_discussions(
         taken.push((h.start, h.end));
         let in_topic = |m: &Mention| topics.iter().any(|&(s, e)| m.s >= s && m.e <= e);
         let mut participants: Vec<usize> = Vec::new();
-        for m in mentions
-            .iter()
-            .filter(|m| m.s >= ss && m.e <= se && !in_topic(m))
-        {
+        for m in mentions.iter().filter(|m| m.s >= ss && m.e <= se && !in_topic(m)) {
             push_unique(&mut participants, m.person);
         }
         let group = groups.iter().any(|g| g.start >= ss && g.end <= se);
@@ -1489,22 +1418,13 @@ fn find_discussions(
             // The nearest meeting (or call) gives the principal parties.
             let named = participants.clone();
             let involves = |i: &&Interaction| named.iter().any(|p| i.participants.contains(p));
-            let pool: Vec<&Interaction> = interactions
-                .iter()
-                .filter(|i| i.kind != InteractionKind::Planned)
-                .collect();
+            let pool: Vec<&Interaction> =
+                interactions.iter().filter(|i| i.kind != InteractionKind::Planned).collect();
             let with_named: Vec<&Interaction> = pool.iter().copied().filter(involves).collect();
-            let pool = if with_named.is_empty() {
-                pool
-            } else {
-                with_named
-            };
+            let pool = if with_named.is_empty() { pool } else { with_named };
             let nearest = pool.into_iter().min_by_key(|i| {
                 let d = i.trigger.bytes.start as i64 - doc.toks[h.start].start as i64;
-                (
-                    if d <= 0 { -d } else { d * 2 },
-                    i.kind != InteractionKind::Meeting,
-                )
+                (if d <= 0 { -d } else { d * 2 }, i.kind != InteractionKind::Meeting)
             });
             if let Some(i) = nearest {
                 for &p in &i.participants {

@@ -124,11 +124,8 @@ impl LanguageData {
     /// Parses one language file.
     pub fn from_json(json: &str, origin: &str) -> Result<LanguageData> {
         let data: LanguageData = serde_json::from_str(json).map_err(|e| {
-            Error::new(
-                ErrorKind::LanguageData,
-                format!("language file {origin}: {e}"),
-            )
-            .with_path(origin)
+            Error::new(ErrorKind::LanguageData, format!("language file {origin}: {e}"))
+                .with_path(origin)
         })?;
         if data.language.is_empty() {
             return Err(Error::new(
@@ -212,20 +209,12 @@ pub(crate) struct Lang {
 impl Lang {
     pub fn compile(data: LanguageData) -> Lang {
         let p = |v: &Vec<String>| Phrases::new(v);
-        let set = |v: &Vec<String>| {
-            v.iter()
-                .map(|w| normalize_phrase(w))
-                .collect::<HashSet<_>>()
-        };
+        let set = |v: &Vec<String>| v.iter().map(|w| normalize_phrase(w)).collect::<HashSet<_>>();
         Lang {
             function_words: set(&data.function_words),
             titles: p(&data.titles),
             counterparts: p(&data.counterpart_titles),
-            title_suffixes: data
-                .title_suffixes
-                .iter()
-                .map(|s| s.to_lowercase())
-                .collect(),
+            title_suffixes: data.title_suffixes.iter().map(|s| s.to_lowercase()).collect(),
             modifiers: p(&data.modifiers),
             honorifics: p(&data.honorifics),
             predicative: p(&data.predicative_markers),
@@ -258,17 +247,9 @@ impl Lang {
                 .collect(),
             weekdays: p(&data.weekdays),
             today_words: p(&data.today_words),
-            months: data
-                .months
-                .iter()
-                .map(|(k, v)| (k.to_lowercase(), *v))
-                .collect(),
+            months: data.months.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect(),
             place_prepositions: p(&data.place_prepositions),
-            abbreviations: data
-                .abbreviations
-                .iter()
-                .map(|a| a.to_lowercase())
-                .collect(),
+            abbreviations: data.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
             data,
         }
     }
@@ -291,9 +272,6 @@ impl Lang {
 
     /// Function-word score of a token list, for language detection.
     pub fn score(&self, words: &[&str]) -> usize {
-        words
-            .iter()
-            .filter(|w| self.function_words.contains(**w))
-            .count()
+        words.iter().filter(|w| self.function_words.contains(**w)).count()
     }
 }

@@ -59,11 +59,7 @@ pub struct TextSpan {
 
 impl TextSpan {
     pub(crate) fn new(text: &str, idx: &CharIndex, bytes: Span) -> TextSpan {
-        TextSpan {
-            text: text[bytes.range()].to_string(),
-            bytes,
-            chars: idx.char_span(bytes),
-        }
+        TextSpan { text: text[bytes.range()].to_string(), bytes, chars: idx.char_span(bytes) }
     }
 }
 
@@ -192,11 +188,10 @@ impl Relations {
 
     /// The person whose name or one of whose mentions is `name`.
     pub fn person(&self, name: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.name == name).or_else(|| {
-            self.people
-                .iter()
-                .find(|p| p.mentions.iter().any(|m| m.text == name))
-        })
+        self.people
+            .iter()
+            .find(|p| p.name == name)
+            .or_else(|| self.people.iter().find(|p| p.mentions.iter().any(|m| m.text == name)))
     }
 }
 
@@ -211,9 +206,7 @@ pub struct Relator {
 
 impl Default for Relator {
     fn default() -> Self {
-        Relator::builder()
-            .build()
-            .expect("embedded language data is valid")
+        Relator::builder().build().expect("embedded language data is valid")
     }
 }
 
@@ -277,10 +270,7 @@ impl RelatorBuilder {
         }
         let langs: Vec<Lang> = data.into_iter().map(Lang::compile).collect();
         let want = self.default_language.as_deref().unwrap_or("en");
-        let fallback = langs
-            .iter()
-            .position(|l| l.data.language == want)
-            .unwrap_or(0);
+        let fallback = langs.iter().position(|l| l.data.language == want).unwrap_or(0);
         if self.default_language.is_some() && langs[fallback].data.language != want {
             return Err(Error::new(
                 ErrorKind::Config,
@@ -299,18 +289,12 @@ impl Relator {
 
     /// The codes of the loaded languages.
     pub fn languages(&self) -> Vec<&str> {
-        self.langs
-            .iter()
-            .map(|l| l.data.language.as_str())
-            .collect()
+        self.langs.iter().map(|l| l.data.language.as_str()).collect()
     }
 
     /// The loaded data of one language.
     pub fn language_data(&self, code: &str) -> Option<&LanguageData> {
-        self.langs
-            .iter()
-            .find(|l| l.data.language == code)
-            .map(|l| &l.data)
+        self.langs.iter().find(|l| l.data.language == code).map(|l| &l.data)
     }
 
     /// Detects the language of `text`: the language whose function words

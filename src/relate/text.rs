@@ -215,11 +215,7 @@ impl NormText {
             tok_pos[i] = Some(s);
             spans.push((s, text.len(), i));
         }
-        NormText {
-            text,
-            tok_pos,
-            spans,
-        }
+        NormText { text, tok_pos, spans }
     }
 
     /// Token range `[first, last + 1)` of a match `[s, e)` in the normalised
@@ -235,6 +231,8 @@ impl NormText {
 #[derive(Debug, Clone)]
 pub(crate) struct Phrases {
     ac: Option<AhoCorasick>,
+    /// Length in bytes of the longest pattern.
+    max_len: usize,
 }
 
 /// One phrase found in a document: token range and pattern index.
@@ -247,11 +245,8 @@ pub(crate) struct Hit {
 
 impl Phrases {
     pub fn new(list: &[String]) -> Phrases {
-        let patterns: Vec<String> = list
-            .iter()
-            .map(|p| normalize_phrase(p))
-            .filter(|p| !p.is_empty())
-            .collect();
+        let patterns: Vec<String> =
+            list.iter().map(|p| normalize_phrase(p)).filter(|p| !p.is_empty()).collect();
         let ac = if patterns.is_empty() {
             None
         } else {
@@ -262,7 +257,8 @@ impl Phrases {
                     .expect("phrase automaton"),
             )
         };
-        Phrases { ac }
+        let max_len = patterns.iter().map(String::len).max().unwrap_or(0);
+        Phrases { ac, max_len }
     }
 
     /// All token-aligned matches, leftmost-longest, non-overlapping.
@@ -273,11 +269,7 @@ impl Phrases {
         let mut all: Vec<Hit> = Vec::new();
         for m in ac.find_overlapping_iter(&nt.text) {
             if let Some((s, e)) = nt.tok_range(m.start(), m.end()) {
-                all.push(Hit {
-                    start: s,
-                    end: e,
-                    pattern: m.pattern().as_usize(),
-                });
+                all.push(Hit { start: s, end: e, pattern: m.pattern().as_usize() });
             }
         }
         all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -294,7 +286,12 @@ impl Phrases {
     pub fn at(&self, nt: &NormText, i: usize) -> Option<Hit> {
         let pos = nt.tok_pos.get(i).copied().flatten()?;
         let ac = self.ac.as_ref()?;
-        let rest = &nt.text[pos..];
+        // Only a window as long as the longest pattern can hold a match here.
+        let mut end = (pos + self.max_len).min(nt.text.len());
+        while !nt.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let rest = &nt.text[pos..end];
         let mut best: Option<Hit> = None;
         for m in ac.find_overlapping_iter(rest) {
             if m.start() != 0 {
@@ -302,11 +299,7 @@ impl Phrases {
             }
             if let Some((s, e)) = nt.tok_range(pos, pos + m.end()) {
                 if best.map_or(true, |b| e > b.end) {
-                    best = Some(Hit {
-                        start: s,
-                        end: e,
-                        pattern: m.pattern().as_usize(),
-                    });
+                    best = Some(Hit { start: s, end: e, pattern: m.pattern().as_usize() });
                 }
             }
         }
@@ -367,19 +360,11 @@ pub(crate) fn sentences(
             }
         }
         if let Some(e) = boundary_at {
-            let end = if toks[i].kind == TokKind::Newline {
-                i
-            } else {
-                e
-            };
+            let end = if toks[i].kind == TokKind::Newline { i } else { e };
             if end > start {
                 out.push((start, end));
             }
-            start = if toks[i].kind == TokKind::Newline {
-                i + 1
-            } else {
-                e
-            };
+            start = if toks[i].kind == TokKind::Newline { i + 1 } else { e };
             i = start.max(i + 1);
             continue;
         }
