@@ -20,10 +20,8 @@ fn dev_set_with_gold_entities_meets_targets() {
     };
     let relator = Relator::default();
     if std::env::var_os("ROLEGRAPH_DEV_DUMP").is_some() {
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
+        let mut paths: Vec<_> =
+            std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
         paths.sort();
         for p in paths {
             let g = GoldDoc::load(&p).unwrap();
@@ -65,11 +63,8 @@ fn dev_set_with_gold_entities_meets_targets() {
                 );
             }
             for d in &r.discussions {
-                let names: Vec<_> = d
-                    .participants
-                    .iter()
-                    .map(|&i| r.people[i].name.as_str())
-                    .collect();
+                let names: Vec<_> =
+                    d.participants.iter().map(|&i| r.people[i].name.as_str()).collect();
                 for t in &d.topics {
                     println!("  TOPIC {:?} {:?} <{}>", d.trigger.text, names, t.text);
                 }
@@ -84,18 +79,11 @@ fn dev_set_with_gold_entities_meets_targets() {
         report.false_meeting_docs
     );
     // Issue #4 targets, as floors.
-    assert!(
-        report.met_with.f1 >= 0.9,
-        "met_with F1 {}",
-        report.met_with.f1
-    );
+    assert!(report.met_with.f1 >= 0.9, "met_with F1 {}", report.met_with.f1);
     assert!(report.title.f1 >= 0.85, "title F1 {}", report.title.f1);
     assert!(report.agency.f1 >= 0.8, "agency F1 {}", report.agency.f1);
     assert!(report.topic.f1 >= 0.75, "topic F1 {}", report.topic.f1);
     // The report serialises.
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
-    assert_eq!(
-        json["documents"].as_array().unwrap().len(),
-        report.documents.len()
-    );
+    assert_eq!(json["documents"].as_array().unwrap().len(), report.documents.len());
 }

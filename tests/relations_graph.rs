@@ -30,22 +30,14 @@ const DOC2: &str =
 fn graph1() -> Graph {
     let e = ents(
         DOC1,
-        &[
-            ("LOC", "OTTAWA"),
-            ("PER", "Jean Côté"),
-            ("LOC", "Ottawa"),
-            ("PER", "Ann \"<Lee>\""),
-        ],
+        &[("LOC", "OTTAWA"), ("PER", "Jean Côté"), ("LOC", "Ottawa"), ("PER", "Ann \"<Lee>\"")],
     );
     let r = Relator::default().relate(DOC1, &e);
     Graph::from_relations(&r, &e, Some("doc-1"))
 }
 
 fn graph2() -> Graph {
-    let e = ents(
-        DOC2,
-        &[("PER", "Côté"), ("PER", "Rita Sousa"), ("LOC", "Toronto")],
-    );
+    let e = ents(DOC2, &[("PER", "Côté"), ("PER", "Rita Sousa"), ("LOC", "Toronto")]);
     let r = Relator::default().relate(DOC2, &e);
     Graph::from_relations(&r, &e, Some("doc-2"))
 }
@@ -60,29 +52,18 @@ fn nodes_edges_and_stable_ids() {
     );
     assert!(g.node("person/ann-lee").is_some());
     assert!(g.node("location/ottawa").is_some());
-    assert_eq!(
-        g.node("post/ministre--sante").map(|n| n.kind),
-        Some(NodeKind::Post)
-    );
+    assert_eq!(g.node("post/ministre--sante").map(|n| n.kind), Some(NodeKind::Post));
     assert!(g
         .edges_of(EdgeKind::Holds)
         .any(|e| e.source == "person/jean-cote" && e.target == "post/ministre--sante"));
     assert!(g
         .edges_of(EdgeKind::PostIn)
         .any(|e| e.source == "post/ministre--sante" && e.target == "org/sante"));
-    let meeting = g
-        .nodes
-        .iter()
-        .find(|n| n.kind == NodeKind::Meeting)
-        .unwrap();
+    let meeting = g.nodes.iter().find(|n| n.kind == NodeKind::Meeting).unwrap();
     assert_eq!(meeting.id, "meeting/2022-05-03--ann-lee--jean-cote");
     assert_eq!(g.edges_of(EdgeKind::Attended).count(), 2);
     assert_eq!(g.edges_of(EdgeKind::MetWith).count(), 1);
-    assert_eq!(
-        g.edges_of(EdgeKind::About).count(),
-        1,
-        "a plain list is one topic"
-    );
+    assert_eq!(g.edges_of(EdgeKind::About).count(), 1, "a plain list is one topic");
     assert!(g.edges.iter().all(|e| e
         .provenance
         .iter()
@@ -94,26 +75,13 @@ fn merge_keeps_one_person() {
     let mut g = graph1();
     let n1 = g.nodes.len();
     g.merge(graph2());
-    assert_eq!(
-        g.nodes
-            .iter()
-            .filter(|n| n.id == "person/jean-cote")
-            .count(),
-        1
-    );
-    assert!(
-        g.node("person/cote").is_none(),
-        "surname-only person merged into the full name"
-    );
+    assert_eq!(g.nodes.iter().filter(|n| n.id == "person/jean-cote").count(), 1);
+    assert!(g.node("person/cote").is_none(), "surname-only person merged into the full name");
     assert!(g
         .edges_of(EdgeKind::MetWith)
         .any(|e| e.source == "person/jean-cote" && e.target == "person/rita-sousa"));
     let cote = g.node("person/jean-cote").unwrap();
-    let docs: Vec<_> = cote
-        .provenance
-        .iter()
-        .filter_map(|p| p.document.as_deref())
-        .collect();
+    let docs: Vec<_> = cote.provenance.iter().filter_map(|p| p.document.as_deref()).collect();
     assert!(docs.contains(&"doc-1") && docs.contains(&"doc-2"));
     assert!(g.nodes.len() > n1);
     // merging the same graph again adds nothing
@@ -134,10 +102,7 @@ fn exporters_are_well_formed() {
     let ld: serde_json::Value = serde_json::from_str(&g.export(Format::JsonLd)).unwrap();
     assert_eq!(ld["@context"]["org"], "http://www.w3.org/ns/org#");
     let graph = ld["@graph"].as_array().unwrap();
-    let person = graph
-        .iter()
-        .find(|o| o["@id"] == "urn:rolegraph:person/jean-cote")
-        .unwrap();
+    let person = graph.iter().find(|o| o["@id"] == "urn:rolegraph:person/jean-cote").unwrap();
     assert_eq!(person["@type"], "schema:Person");
     assert!(person["org:holds"].is_array());
     let post = graph.iter().find(|o| o["@type"] == "org:Post").unwrap();
@@ -148,16 +113,12 @@ fn exporters_are_well_formed() {
     // N-Triples: every line is `<s> <p> <o|"literal"> .`, quotes escaped.
     let nt = g.export(Format::NTriples);
     for line in nt.lines() {
-        assert!(
-            line.starts_with("<urn:rolegraph:") && line.ends_with(" ."),
-            "{line}"
-        );
+        assert!(line.starts_with("<urn:rolegraph:") && line.ends_with(" ."), "{line}");
         let obj = line.splitn(3, "> ").nth(2).unwrap();
         if obj.starts_with('"') {
             let lit = &obj[1..obj.len() - 3];
-            let unescaped_quote = lit
-                .char_indices()
-                .any(|(i, c)| c == '"' && !lit[..i].ends_with('\\'));
+            let unescaped_quote =
+                lit.char_indices().any(|(i, c)| c == '"' && !lit[..i].ends_with('\\'));
             assert!(!unescaped_quote, "{line}");
         }
     }

@@ -32,11 +32,8 @@ fn relate(text: &str, spec: &[(&str, &str)]) -> Relations {
 }
 
 fn pairs(r: &Relations) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = r
-        .met_with()
-        .into_iter()
-        .map(|(a, b)| if a <= b { (a, b) } else { (b, a) })
-        .collect();
+    let mut v: Vec<(String, String)> =
+        r.met_with().into_iter().map(|(a, b)| if a <= b { (a, b) } else { (b, a) }).collect();
     v.sort();
     v
 }
@@ -56,10 +53,7 @@ fn role(r: &Relations, person: &str) -> Vec<(String, Option<String>)> {
 }
 
 fn topics(r: &Relations) -> Vec<String> {
-    r.discussions
-        .iter()
-        .flat_map(|d| d.topics.iter().map(|t| t.text.clone()))
-        .collect()
+    r.discussions.iter().flat_map(|d| d.topics.iter().map(|t| t.text.clone())).collect()
 }
 
 fn p(t: &str, o: Option<&str>) -> (String, Option<String>) {
@@ -82,29 +76,17 @@ fn french_titles_apposition_honorific_and_call() {
         ],
     );
     assert_eq!(r.language, "fr");
-    assert_eq!(
-        r.people.len(),
-        2,
-        "{:?}",
-        r.people.iter().map(|p| &p.name).collect::<Vec<_>>()
-    );
+    assert_eq!(r.people.len(), 2, "{:?}", r.people.iter().map(|p| &p.name).collect::<Vec<_>>());
     assert_eq!(r.people[0].name, "Claire Dubois");
     assert_eq!(
         role(&r, "Claire Dubois"),
         vec![p("ministre", Some("Culture et des Communications"))]
     );
-    assert_eq!(
-        role(&r, "Marc Peeters"),
-        vec![p("ministre", Some("Intérieur de la Belgique"))]
-    );
+    assert_eq!(role(&r, "Marc Peeters"), vec![p("ministre", Some("Intérieur de la Belgique"))]);
     assert!(r.meetings.is_empty(), "a phone call is not a meeting");
     assert_eq!(r.other_contacts[0].kind, InteractionKind::Call);
     assert_eq!(topics(&r), vec!["la protection du patrimoine"]);
-    assert_eq!(
-        r.discussions[0].participants.len(),
-        2,
-        "group reference resolved"
-    );
+    assert_eq!(r.discussions[0].participants.len(), 2, "group reference resolved");
 }
 
 #[test]
@@ -121,40 +103,25 @@ fn seed_press_release() {
             ("PER", "Goodale"),
             ("PER", "McAleenan"),
             ("PER", "Scott Bardsley"),
-            (
-                "ORG",
-                "Cabinet du ministre de la Sécurité publique et de la Protection civile",
-            ),
+            ("ORG", "Cabinet du ministre de la Sécurité publique et de la Protection civile"),
         ],
     );
-    assert_eq!(
-        pairs(&r),
-        vec![("Kevin McAleenan".into(), "Ralph Goodale".into())]
-    );
+    assert_eq!(pairs(&r), vec![("Kevin McAleenan".into(), "Ralph Goodale".into())]);
     let m = &r.meetings[0];
     assert_eq!(m.trigger.text, "a rencontré");
     assert_eq!(m.date.as_ref().unwrap().iso.as_deref(), Some("2019-06-10"));
     assert_eq!(m.place.as_ref().unwrap().text, "WASHINGTON D.C.");
     assert_eq!(
         role(&r, "Ralph Goodale"),
-        vec![p(
-            "ministre",
-            Some("Sécurité publique et de la Protection civile")
-        )]
+        vec![p("ministre", Some("Sécurité publique et de la Protection civile"))]
     );
     let mc = &r.person("Kevin McAleenan").unwrap().roles;
     assert_eq!(mc.len(), 1);
     assert_eq!(mc[0].title.as_ref().unwrap().text, "secrétaire intérimaire");
     assert_eq!(mc[0].modifiers, vec!["intérimaire"]);
-    assert_eq!(
-        mc[0].of.as_ref().unwrap().text,
-        "Sécurité intérieure des États-Unis"
-    );
+    assert_eq!(mc[0].of.as_ref().unwrap().text, "Sécurité intérieure des États-Unis");
     let sb = &r.person("Scott Bardsley").unwrap().roles[0];
-    assert_eq!(
-        sb.title.as_ref().unwrap().text,
-        "Responsable des médias et des communications"
-    );
+    assert_eq!(sb.title.as_ref().unwrap().text, "Responsable des médias et des communications");
     assert_eq!(
         sb.org.as_deref(),
         Some("Cabinet du ministre de la Sécurité publique et de la Protection civile")
@@ -171,19 +138,13 @@ fn seed_press_release() {
     for t in r.discussions.iter().flat_map(|d| &d.topics) {
         assert_eq!(&text[t.bytes.range()], t.text);
         assert_eq!(
-            text.chars()
-                .skip(t.chars.start)
-                .take(t.chars.len())
-                .collect::<String>(),
+            text.chars().skip(t.chars.start).take(t.chars.len()).collect::<String>(),
             t.text
         );
     }
     // Mentions clustered: full name, surname.
     assert_eq!(r.person("Ralph Goodale").unwrap().mentions.len(), 2);
-    assert_eq!(
-        r.person("Ralph Goodale").unwrap().id,
-        "person/ralph-goodale"
-    );
+    assert_eq!(r.person("Ralph Goodale").unwrap().id, "person/ralph-goodale");
 }
 
 #[test]
@@ -221,28 +182,15 @@ fn english_fused_titles_acting_and_separate_visitors() {
         "separate visitors are not paired with each other"
     );
     assert_eq!(topics(&r), vec!["supply chains", "export controls"]);
-    assert_eq!(
-        r.meetings[0].date.as_ref().unwrap().iso.as_deref(),
-        Some("2021-03-03")
-    );
+    assert_eq!(r.meetings[0].date.as_ref().unwrap().iso.as_deref(), Some("2021-03-03"));
 }
 
 #[test]
 fn planned_meeting_is_not_a_meeting() {
     let text = "Minister Sara Blake will meet with Governor Luis Ortega next week. She is scheduled to meet with Mayor Ann Ford on Friday.";
-    let r = relate(
-        text,
-        &[
-            ("PER", "Sara Blake"),
-            ("PER", "Luis Ortega"),
-            ("PER", "Ann Ford"),
-        ],
-    );
+    let r = relate(text, &[("PER", "Sara Blake"), ("PER", "Luis Ortega"), ("PER", "Ann Ford")]);
     assert!(r.meetings.is_empty(), "{:?}", r.met_with());
-    assert!(r
-        .other_contacts
-        .iter()
-        .all(|c| c.kind == InteractionKind::Planned));
+    assert!(r.other_contacts.iter().all(|c| c.kind == InteractionKind::Planned));
     assert_eq!(r.other_contacts.len(), 2);
 }
 
@@ -262,20 +210,11 @@ fn spanish_reciprocal_meeting_and_ambos() {
     );
     assert_eq!(r.language, "es");
     assert_eq!(pairs(&r), vec![("Jorge Ramos".into(), "Laura Soto".into())]);
-    assert_eq!(
-        role(&r, "Laura Soto"),
-        vec![p("ministra", Some("Defensa de Chile"))]
-    );
+    assert_eq!(role(&r, "Laura Soto"), vec![p("ministra", Some("Defensa de Chile"))]);
     assert_eq!(role(&r, "Jorge Ramos"), vec![p("canciller", Some("Perú"))]);
     assert_eq!(r.meetings[0].place.as_ref().unwrap().text, "Montevideo");
-    assert_eq!(
-        r.meetings[0].date.as_ref().unwrap().iso.as_deref(),
-        Some("2022-05-04")
-    );
-    assert_eq!(
-        topics(&r),
-        vec!["la seguridad regional", "la cooperación aduanera"]
-    );
+    assert_eq!(r.meetings[0].date.as_ref().unwrap().iso.as_deref(), Some("2022-05-04"));
+    assert_eq!(topics(&r), vec!["la seguridad regional", "la cooperación aduanera"]);
     assert_eq!(r.discussions[0].participants.len(), 2);
 }
 
@@ -293,17 +232,11 @@ fn german_compound_titles_sowie_and_beide() {
         ],
     );
     assert_eq!(r.language, "de");
-    assert_eq!(
-        role(&r, "Petra Lang"),
-        vec![p("Bundesinnenministerin", None)]
-    );
+    assert_eq!(role(&r, "Petra Lang"), vec![p("Bundesinnenministerin", None)]);
     assert_eq!(role(&r, "Jan Novak"), vec![p("Botschafter", None)]);
     assert_eq!(role(&r, "Tim Weber"), vec![p("Pressesprecher", None)]);
     assert_eq!(pairs(&r), vec![("Jan Novak".into(), "Petra Lang".into())]);
-    assert_eq!(
-        r.meetings[0].date.as_ref().unwrap().iso.as_deref(),
-        Some("2023-03-07")
-    );
+    assert_eq!(r.meetings[0].date.as_ref().unwrap().iso.as_deref(), Some("2023-03-07"));
     assert_eq!(topics(&r), vec!["die Migrationspolitik", "den Grenzschutz"]);
 }
 
@@ -320,18 +253,12 @@ fn italian_title_after_comma_and_passive_topics() {
         ],
     );
     assert_eq!(r.language, "it");
-    assert_eq!(
-        role(&r, "Marco Bianchi"),
-        vec![p("ministro", Some("Salute"))]
-    );
+    assert_eq!(role(&r, "Marco Bianchi"), vec![p("ministro", Some("Salute"))]);
     assert_eq!(
         role(&r, "John Camilleri"),
         vec![p("ministro", Some("Sanità della Repubblica di Malta"))]
     );
-    assert_eq!(
-        pairs(&r),
-        vec![("John Camilleri".into(), "Marco Bianchi".into())]
-    );
+    assert_eq!(pairs(&r), vec![("John Camilleri".into(), "Marco Bianchi".into())]);
     assert_eq!(topics(&r), vec!["liste d'attesa", "formazione dei medici"]);
 }
 
@@ -343,29 +270,16 @@ fn portuguese_encontro_com_and_pronoun_subject() {
     assert_eq!(pairs(&r), vec![("Ana Neto".into(), "Rui Costa".into())]);
     assert_eq!(role(&r, "Ana Neto"), vec![p("secretária de Estado", None)]);
     assert_eq!(role(&r, "Rui Costa"), vec![p("ministro", Some("Economia"))]);
-    assert_eq!(
-        topics(&r),
-        vec!["a cooperação energética", "o comércio bilateral"]
-    );
+    assert_eq!(topics(&r), vec!["a cooperação energética", "o comércio bilateral"]);
 }
 
 #[test]
 fn french_separate_audiences_and_passive() {
     let text = "Le président Paul Martin a reçu séparément l'ambassadeur Luc Petit et la ministre Anne Roy. Plusieurs dossiers régionaux ont été abordés.";
-    let r = relate(
-        text,
-        &[
-            ("PER", "Paul Martin"),
-            ("PER", "Luc Petit"),
-            ("PER", "Anne Roy"),
-        ],
-    );
+    let r = relate(text, &[("PER", "Paul Martin"), ("PER", "Luc Petit"), ("PER", "Anne Roy")]);
     assert_eq!(
         pairs(&r),
-        vec![
-            ("Anne Roy".into(), "Paul Martin".into()),
-            ("Luc Petit".into(), "Paul Martin".into())
-        ]
+        vec![("Anne Roy".into(), "Paul Martin".into()), ("Luc Petit".into(), "Paul Martin".into())]
     );
     assert_eq!(topics(&r), vec!["Plusieurs dossiers régionaux"]);
 }
@@ -383,10 +297,7 @@ fn description_object_and_surname_clusters() {
             ("PER", "Curie"),
         ],
     );
-    assert_eq!(
-        pairs(&r),
-        vec![("Marie Curie".into(), "Pierre Blanc".into())]
-    );
+    assert_eq!(pairs(&r), vec![("Marie Curie".into(), "Pierre Blanc".into())]);
     assert_eq!(role(&r, "Pierre Blanc"), vec![p("président", None)]);
     assert_eq!(r.people.len(), 2);
     assert_eq!(topics(&r), vec!["la recherche"]);
@@ -395,40 +306,23 @@ fn description_object_and_surname_clusters() {
 #[test]
 fn dates_are_normalised() {
     for (text, iso) in [
-        (
-            "Jean Roy a rencontré Paul Roy le 1er mai 2020.",
-            "2020-05-01",
-        ),
+        ("Jean Roy a rencontré Paul Roy le 1er mai 2020.", "2020-05-01"),
         ("Ann Lee met with Bob Ray on June 10, 2019.", "2019-06-10"),
-        (
-            "Ana Gil se reunió con Luis Paz el 10 de junio de 2019.",
-            "2019-06-10",
-        ),
+        ("Ana Gil se reunió con Luis Paz el 10 de junio de 2019.", "2019-06-10"),
         ("Ute Bär traf am 16. Januar 2023 Max Ott.", "2023-01-16"),
-        (
-            "Ugo Neri ha incontrato Rita Boi il 3 marzo 2021.",
-            "2021-03-03",
-        ),
-        (
-            "Rui Sá reuniu-se com Ana Luz em 5 de abril de 2018.",
-            "2018-04-05",
-        ),
+        ("Ugo Neri ha incontrato Rita Boi il 3 marzo 2021.", "2021-03-03"),
+        ("Rui Sá reuniu-se com Ana Luz em 5 de abril de 2018.", "2018-04-05"),
     ] {
         let names: Vec<&str> = text.split(' ').collect();
         let a = format!("{} {}", names[0], names[1]);
-        let spec_b: Vec<&str> = [
-            "Paul Roy", "Bob Ray", "Luis Paz", "Max Ott", "Rita Boi", "Ana Luz",
-        ]
-        .into_iter()
-        .filter(|n| text.contains(n))
-        .collect();
+        let spec_b: Vec<&str> =
+            ["Paul Roy", "Bob Ray", "Luis Paz", "Max Ott", "Rita Boi", "Ana Luz"]
+                .into_iter()
+                .filter(|n| text.contains(n))
+                .collect();
         let r = relate(text, &[("PER", a.as_str()), ("PER", spec_b[0])]);
         assert_eq!(r.meetings.len(), 1, "{text}");
-        assert_eq!(
-            r.meetings[0].date.as_ref().and_then(|d| d.iso.as_deref()),
-            Some(iso),
-            "{text}"
-        );
+        assert_eq!(r.meetings[0].date.as_ref().and_then(|d| d.iso.as_deref()), Some(iso), "{text}");
     }
 }
 
@@ -481,10 +375,7 @@ fn override_directory_adds_a_language() {
     std::fs::write(dir.join("nl.json"), nl.to_string()).unwrap();
     let r = Relator::builder().data_dir(&dir).build().unwrap();
     let text = "De minister Jan de Vries ontmoette de minister Piet Jansen van het ministerie en de ambassadeur.";
-    let out = r.relate(
-        text,
-        &ents(text, &[("PER", "Jan de Vries"), ("PER", "Piet Jansen")]),
-    );
+    let out = r.relate(text, &ents(text, &[("PER", "Jan de Vries"), ("PER", "Piet Jansen")]));
     assert_eq!(out.language, "nl");
     assert_eq!(out.met_with().len(), 1);
     std::fs::write(dir.join("bad.json"), "{\"language\": \"xx\"}").unwrap();
@@ -496,14 +387,8 @@ fn override_directory_adds_a_language() {
 #[test]
 fn language_detection() {
     let r = Relator::default();
-    assert_eq!(
-        r.detect_language("Le ministre a rencontré les représentants de la région."),
-        "fr"
-    );
-    assert_eq!(
-        r.detect_language("The minister met with the representatives of the region."),
-        "en"
-    );
+    assert_eq!(r.detect_language("Le ministre a rencontré les représentants de la région."), "fr");
+    assert_eq!(r.detect_language("The minister met with the representatives of the region."), "en");
     assert_eq!(
         r.detect_language("El ministro se reunió con los representantes de la región."),
         "es"
@@ -529,14 +414,7 @@ fn language_detection() {
 #[test]
 fn conjoined_subjects_and_contact_phone_numbers() {
     let text = "French President Louis Morel and Chancellor Eva Braun met in Paris on Monday. They discussed energy prices.\nContacts\nPhone: 613-555-0100";
-    let r = relate(
-        text,
-        &[
-            ("PER", "Louis Morel"),
-            ("PER", "Eva Braun"),
-            ("LOC", "Paris"),
-        ],
-    );
+    let r = relate(text, &[("PER", "Louis Morel"), ("PER", "Eva Braun"), ("LOC", "Paris")]);
     assert_eq!(pairs(&r), vec![("Eva Braun".into(), "Louis Morel".into())]);
     assert_eq!(
         role(&r, "Louis Morel"),
@@ -597,22 +475,13 @@ fn counterpart_is_a_title_only_without_another_post() {
             ("PER", "Omar Haddad"),
         ],
     );
-    assert_eq!(
-        role(&r, "Omar Haddad"),
-        vec![p("homólogo", Some("Marruecos"))]
-    );
+    assert_eq!(role(&r, "Omar Haddad"), vec![p("homólogo", Some("Marruecos"))]);
     assert_eq!(pairs(&r), vec![("Luis Gómez".into(), "Omar Haddad".into())]);
-    assert_eq!(
-        r.meetings[0].date.as_ref().unwrap().iso.as_deref(),
-        Some("2023-02-03")
-    );
+    assert_eq!(r.meetings[0].date.as_ref().unwrap().iso.as_deref(), Some("2023-02-03"));
     assert_eq!(topics(&r), vec!["el estado de las relaciones bilaterales"]);
     let text = "La ministre Anne Roy a rencontré son homologue belge, le ministre de la Justice Marc Dupont.";
     let r = relate(text, &[("PER", "Anne Roy"), ("PER", "Marc Dupont")]);
-    assert_eq!(
-        role(&r, "Marc Dupont"),
-        vec![p("ministre", Some("Justice"))]
-    );
+    assert_eq!(role(&r, "Marc Dupont"), vec![p("ministre", Some("Justice"))]);
 }
 
 #[test]
@@ -629,22 +498,13 @@ fn german_verb_final_and_description_roles() {
         ],
     );
     assert_eq!(pairs(&r), vec![("John Smith".into(), "Max Hahn".into())]);
-    assert_eq!(
-        role(&r, "John Smith"),
-        vec![p("Premierminister", Some("Kanada"))]
-    );
-    assert_eq!(
-        topics(&r),
-        vec!["die Energiepartnerschaft", "die Lage in der Ukraine"]
-    );
+    assert_eq!(role(&r, "John Smith"), vec![p("Premierminister", Some("Kanada"))]);
+    assert_eq!(topics(&r), vec!["die Energiepartnerschaft", "die Lage in der Ukraine"]);
     assert_eq!(r.discussions[0].participants.len(), 2);
     // A sentence-initial description goes to the person holding that title.
     let text = "Le président de la Confédération Paul Meier a reçu Anna Lakis. Le président de la Confédération a salué la visite.";
     let r = relate(text, &[("PER", "Paul Meier"), ("PER", "Anna Lakis")]);
-    assert_eq!(
-        role(&r, "Paul Meier"),
-        vec![p("président de la Confédération", None)]
-    );
+    assert_eq!(role(&r, "Paul Meier"), vec![p("président de la Confédération", None)]);
     assert!(role(&r, "Anna Lakis").is_empty());
     // Coordinated descriptions are not resolved.
     let text = "Secretary Ann Lee met with Minister Raj Rao. The Secretary and the Minister discussed trade.";
@@ -666,12 +526,7 @@ fn model_style_entities_with_honorifics_cluster() {
             ("PER", "Ministre Lee"),
         ],
     );
-    assert_eq!(
-        r.people.len(),
-        2,
-        "{:?}",
-        r.people.iter().map(|p| &p.name).collect::<Vec<_>>()
-    );
+    assert_eq!(r.people.len(), 2, "{:?}", r.people.iter().map(|p| &p.name).collect::<Vec<_>>());
     assert_eq!(r.person("Ralph Goodale").unwrap().mentions.len(), 2);
     assert_eq!(topics(&r), vec!["la frontière"]);
 }

@@ -106,22 +106,14 @@ pub(crate) fn xml_escape(s: &str) -> String {
 
 /// DOT double-quoted string escaping.
 pub(crate) fn dot_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
-        .replace('\r', "")
+    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n").replace('\r', "")
 }
 
 fn literal_props(n: &Node) -> Vec<(&'static str, String, String)> {
     // (compact predicate, full predicate IRI, value)
     let mut out = Vec::new();
     out.push(("schema:name", format!("{SCHEMA}name"), n.label.clone()));
-    let s = |k: &str| {
-        n.properties
-            .get(k)
-            .and_then(Value::as_str)
-            .map(str::to_string)
-    };
+    let s = |k: &str| n.properties.get(k).and_then(Value::as_str).map(str::to_string);
     match n.kind {
         NodeKind::Post => {
             if let Some(t) = s("title") {
@@ -307,11 +299,7 @@ impl Graph {
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
-            let extra = if e.kind == EdgeKind::MetWith {
-                ", dir=both"
-            } else {
-                ""
-            };
+            let extra = if e.kind == EdgeKind::MetWith { ", dir=both" } else { "" };
             let _ = writeln!(
                 out,
                 "  \"{}\" -> \"{}\" [label=\"{}\"{extra}];",

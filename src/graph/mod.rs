@@ -229,12 +229,7 @@ impl Graph {
     }
 
     fn reindex(&mut self) {
-        self.node_index = self
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.clone(), i))
-            .collect();
+        self.node_index = self.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
         self.edge_index = self
             .edges
             .iter()
@@ -329,10 +324,7 @@ impl Graph {
             self.reindex();
         }
         let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(slug)
-                .collect()
+            s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(slug).collect()
         };
         let mut remap: HashMap<String, String> = HashMap::new();
         for n in other
@@ -376,10 +368,7 @@ impl Graph {
     pub fn from_relations(rel: &Relations, entities: &[Entity], document: Option<&str>) -> Graph {
         let mut g = Graph::new();
         let prov = |ev: Option<&TextSpan>| {
-            vec![Provenance {
-                document: document.map(str::to_string),
-                evidence: ev.cloned(),
-            }]
+            vec![Provenance { document: document.map(str::to_string), evidence: ev.cloned() }]
         };
         let node = |kind: NodeKind,
                     key: &str,
@@ -401,11 +390,7 @@ impl Graph {
             if slug(&e.text).is_empty() {
                 continue;
             }
-            let ev = TextSpan {
-                text: e.text.clone(),
-                bytes: e.bytes,
-                chars: e.chars,
-            };
+            let ev = TextSpan { text: e.text.clone(), bytes: e.bytes, chars: e.chars };
             g.add_node(node(kind, &e.text, &e.text, BTreeMap::new(), Some(&ev)));
         }
         let mut person_ids = Vec::new();
@@ -419,20 +404,11 @@ impl Graph {
                 }
             }
             props.insert("mentions".to_string(), Value::Array(ms));
-            let pid = g.add_node(node(
-                NodeKind::Person,
-                &p.name,
-                &p.name,
-                props,
-                p.mentions.first(),
-            ));
+            let pid =
+                g.add_node(node(NodeKind::Person, &p.name, &p.name, props, p.mentions.first()));
             person_ids.push(pid.clone());
             for r in &p.roles {
-                let title = r
-                    .title
-                    .as_ref()
-                    .map(|t| t.text.as_str())
-                    .unwrap_or("member");
+                let title = r.title.as_ref().map(|t| t.text.as_str()).unwrap_or("member");
                 let agency = r.org.as_deref().or(r.of.as_ref().map(|o| o.text.as_str()));
                 let key = match agency {
                     Some(a) => format!("{}--{}", short_slug(title), short_slug(a)),
@@ -446,10 +422,7 @@ impl Graph {
                 if !r.modifiers.is_empty() {
                     props.insert(
                         "modifiers".into(),
-                        r.modifiers
-                            .iter()
-                            .map(|m| Value::String(m.clone()))
-                            .collect(),
+                        r.modifiers.iter().map(|m| Value::String(m.clone())).collect(),
                     );
                 }
                 let label = match &r.of {
@@ -473,13 +446,8 @@ impl Graph {
                 });
                 if let Some(a) = agency {
                     let ev = r.of.as_ref().unwrap_or(&r.evidence);
-                    let oid = g.add_node(node(
-                        NodeKind::Organization,
-                        a,
-                        a,
-                        BTreeMap::new(),
-                        Some(ev),
-                    ));
+                    let oid =
+                        g.add_node(node(NodeKind::Organization, a, a, BTreeMap::new(), Some(ev)));
                     g.add_edge(Edge {
                         source: post_id,
                         target: oid,
@@ -492,22 +460,16 @@ impl Graph {
         }
         let mut meeting_ids = Vec::new();
         for m in &rel.meetings {
-            let mut names: Vec<String> = m
-                .participants
-                .iter()
-                .map(|&i| slug(&rel.people[i].name))
-                .collect();
+            let mut names: Vec<String> =
+                m.participants.iter().map(|&i| slug(&rel.people[i].name)).collect();
             names.sort();
             let iso = m.date.as_ref().and_then(|d| d.iso.clone());
             let key = match &iso {
                 Some(d) => format!("{d}--{}", names.join("--")),
                 None => names.join("--"),
             };
-            let label_names: Vec<&str> = m
-                .participants
-                .iter()
-                .map(|&i| rel.people[i].name.as_str())
-                .collect();
+            let label_names: Vec<&str> =
+                m.participants.iter().map(|&i| rel.people[i].name.as_str()).collect();
             let mut props = BTreeMap::new();
             props.insert("trigger".into(), Value::String(m.trigger.text.clone()));
             if let Some(d) = &m.date {
