@@ -530,3 +530,19 @@ fn model_style_entities_with_honorifics_cluster() {
     assert_eq!(r.person("Ralph Goodale").unwrap().mentions.len(), 2);
     assert_eq!(topics(&r), vec!["la frontière"]);
 }
+
+#[test]
+fn copula_and_predicative_titles() {
+    let text = "Seit 2020 ist Jan Novak außerordentlicher und bevollmächtigter Botschafter in der Republik Polen.";
+    let r = relate(text, &[("PER", "Jan Novak"), ("LOC", "Republik Polen")]);
+    assert_eq!(
+        role(&r, "Jan Novak"),
+        vec![p("außerordentlicher und bevollmächtigter Botschafter", Some("Republik Polen"))]
+    );
+    let text = "Jane Roe travelled to Lima as Secretary of Health last week.";
+    let r = relate(text, &[("PER", "Jane Roe"), ("LOC", "Lima")]);
+    assert_eq!(role(&r, "Jane Roe"), vec![p("Secretary", Some("Health"))]);
+    let text = "Marta Vela es ministra de Cultura de Colombia.";
+    let r = relate(text, &[("PER", "Marta Vela"), ("LOC", "Colombia")]);
+    assert_eq!(role(&r, "Marta Vela"), vec![p("ministra", Some("Cultura de Colombia"))]);
+}

@@ -651,7 +651,10 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
         }
     }
     let ts = p;
-    if !(comma || doc.toks[hs].cap && hs == m.e) {
+    // Inverted copula ("Seit 2019 ist X Botschafter in …"): title right after the name.
+    let copula_before =
+        m.s > 0 && doc.lang.predicative.find_ending_at(&doc.nt, m.s).is_some() && hs == m.e;
+    if !(comma || copula_before || doc.toks[hs].cap && hs == m.e) {
         return None;
     }
     if doc.sent_of[hs] != si && hs != m.e {

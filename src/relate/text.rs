@@ -282,6 +282,11 @@ impl Phrases {
         out
     }
 
+    /// A match that ends right before token `i` (scanning a short window back).
+    pub fn find_ending_at(&self, nt: &NormText, i: usize) -> Option<Hit> {
+        (i.saturating_sub(6)..i).find_map(|k| self.at(nt, k).filter(|h| h.end == i))
+    }
+
     /// Match at exactly token `i` (longest), looking at kept tokens only.
     pub fn at(&self, nt: &NormText, i: usize) -> Option<Hit> {
         let pos = nt.tok_pos.get(i).copied().flatten()?;
