@@ -20,20 +20,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t1 = Instant::now();
     let found = ner.extract(&text)?;
     let ran = t1.elapsed();
-
-    println!("{:<5} {:<72} {:>5} {:>11}", "type", "text", "score", "chars");
-    for e in &found.entities {
-        let shown: String = e.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-        println!(
-            "{:<5} {:<72} {:>5.2} {:>11}",
-            e.label,
-            shown,
-            e.score,
-            format!("{}..{}", e.chars.start, e.chars.end)
-        );
-    }
+    print!("{}", found.entity_table());
     eprintln!(
-        "\n{} entities; model loaded in {:.0} ms, text ({} words) processed in {:.1} ms",
+        "\n{} entities; model loaded in {:.0} ms; {} words processed in {:.1} ms",
         found.entities.len(),
         loaded.as_secs_f64() * 1e3,
         text.split_whitespace().count(),

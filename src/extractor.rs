@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::decode::{self, Aggregation, DecodeOptions, Decoding, LabelScheme, Scheme, TokenProbs};
 use crate::entity::Entity;
 use crate::error::{Error, ErrorKind, Result};
+use crate::graph::Graph;
 use crate::model::{Backend, Batch, CandleBackend, ModelConfig, Weights};
+use crate::relate::{Relations, Relator};
 use crate::span::{CharIndex, Span};
 use crate::tokenize::{TextTokenizer, Window};
 
@@ -23,6 +25,10 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 pub struct Extraction {
     /// Named entities, in text order.
     pub entities: Vec<Entity>,
+    /// People with their roles, meetings and discussions.
+    pub relations: Relations,
+    /// The same as a knowledge graph, ready to export or merge.
+    pub graph: Graph,
 }
 
 /// One model window and its raw output, for inspection and parity checks.
@@ -87,6 +93,7 @@ pub struct ExtractorBuilder {
     #[cfg(feature = "hub")]
     hub_model: Option<String>,
     backend: Option<Arc<dyn Backend>>,
+    relator: Option<Relator>,
     aggregation: Option<Aggregation>,
     decoding: Option<Decoding>,
     scheme: Option<Scheme>,
@@ -102,6 +109,7 @@ impl fmt::Debug for ExtractorBuilder {
         f.debug_struct("ExtractorBuilder")
             .field("model_dir", &self.model_dir)
             .field("custom_backend", &self.backend.is_some())
+            .field("relator", &self.relator.as_ref().map(|r| r.languages()))
             .field("aggregation", &self.aggregation)
             .field("decoding", &self.decoding)
             .field("scheme", &self.scheme)
@@ -142,6 +150,13 @@ impl ExtractorBuilder {
     /// `tokenizer.json`. The backend must produce the configured labels.
     pub fn backend(&mut self, backend: Arc<dyn Backend>) -> &mut Self {
         self.backend = Some(backend);
+        self
+    }
+
+    /// The relations stage to run after NER (default: [`Relator::default`],
+    /// the embedded data of every language).
+    pub fn relator(&mut self, relator: Relator) -> &mut Self {
+        self.relator = Some(relator);
         self
     }
 
@@ -241,9 +256,14 @@ impl ExtractorBuilder {
         if batch_size == 0 {
             return Err(Error::new(ErrorKind::Config, "batch_size must be at least 1"));
         }
+        let relator = match &self.relator {
+            Some(r) => r.clone(),
+            None => Relator::builder().build()?,
+        };
         Ok(Extractor {
             tokenizer,
             backend,
+            relator,
             scheme,
             options: DecodeOptions {
                 aggregation: self.aggregation.unwrap_or_default(),
@@ -263,6 +283,7 @@ impl ExtractorBuilder {
 pub struct Extractor {
     tokenizer: TextTokenizer,
     backend: Arc<dyn Backend>,
+    relator: Relator,
     scheme: LabelScheme,
     options: DecodeOptions,
     window: usize,
@@ -324,8 +345,18 @@ impl Extractor {
         Ok(self
             .entities_batch(texts)?
             .into_iter()
-            .map(|entities| Extraction { entities })
+            .zip(texts)
+            .map(|(entities, text)| {
+                let relations = self.relator.relate(text, &entities);
+                let graph = Graph::from_relations(&relations, &entities, None);
+                Extraction { entities, relations, graph }
+            })
             .collect())
+    }
+
+    /// The relations stage in use.
+    pub fn relator(&self) -> &Relator {
+        &self.relator
     }
 
     /// The NER stage alone: entities of one text.

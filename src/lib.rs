@@ -60,6 +60,7 @@ mod extractor;
 #[cfg(feature = "hub")]
 mod hub;
 mod model;
+mod render;
 mod span;
 mod tokenize;
 

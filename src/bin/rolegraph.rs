@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rolegraph::{Extraction, Extractor};
+use rolegraph::Extractor;
 
 #[derive(Parser)]
 #[command(
@@ -22,8 +22,16 @@ struct Cli {
 enum Format {
     /// Human-readable tables.
     Table,
-    /// The full extraction as JSON.
+    /// The full extraction (entities, relations, graph) as JSON.
     Json,
+    /// The knowledge graph as JSON-LD (schema.org + W3C ORG).
+    Jsonld,
+    /// The knowledge graph as N-Triples.
+    Ntriples,
+    /// The knowledge graph as GraphML.
+    Graphml,
+    /// The knowledge graph as Graphviz DOT.
+    Dot,
 }
 
 #[derive(Subcommand)]
@@ -160,26 +168,4 @@ fn run(cli: Cli) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// The entity table printed by `extract --format table`.
-fn table(found: &Extraction) -> String {
-    let mut out = String::new();
-    let w = found.entities.iter().map(|e| e.text.chars().count()).max().unwrap_or(4).clamp(4, 60);
-    out.push_str(&format!(
-        "{:<6} {:<w$} {:>5}  {:>13}  {:>13}\n",
-        "label", "text", "score", "bytes", "chars"
-    ));
-    for e in &found.entities {
-        let text: String = e.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-        out.push_str(&format!(
-            "{:<6} {:<w$} {:>5.3}  {:>13}  {:>13}\n",
-            e.label,
-            text,
-            e.score,
-            format!("{}..{}", e.bytes.start, e.bytes.end),
-            format!("{}..{}", e.chars.start, e.chars.end),
-        ));
-    }
-    out
 }
