@@ -128,11 +128,16 @@ fn run(cli: Cli) -> Result<(), String> {
             let text = read_input(file.as_deref())?;
             let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
             let found = ner.extract(&text).map_err(|e| e.to_string())?;
+            use rolegraph::graph::Format as G;
             match format {
-                Format::Table => print!("{}", table(&found)),
+                Format::Table => print!("{}\n{}", found.entity_table(), found.relation_tables()),
                 Format::Json => {
                     println!("{}", serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?)
                 }
+                Format::Jsonld => print!("{}", found.graph.export(G::JsonLd)),
+                Format::Ntriples => print!("{}", found.graph.export(G::NTriples)),
+                Format::Graphml => print!("{}", found.graph.export(G::GraphMl)),
+                Format::Dot => print!("{}", found.graph.export(G::Dot)),
             }
         }
         Command::EvalNer { data, model, types, json } => {
