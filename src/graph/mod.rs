@@ -383,8 +383,8 @@ impl Graph {
         };
         for e in entities {
             let kind = match e.label.to_ascii_uppercase().as_str() {
-                "ORG" => NodeKind::Organization,
-                "LOC" => NodeKind::Location,
+                "ORG" | "ORGANIZATION" | "ORGANISATION" => NodeKind::Organization,
+                "LOC" | "LOCATION" | "GPE" => NodeKind::Location,
                 _ => continue,
             };
             if slug(&e.text).is_empty() {

@@ -191,6 +191,16 @@ fn is_per(l: &str) -> bool {
     l.eq_ignore_ascii_case("PER") || l.eq_ignore_ascii_case("PERSON")
 }
 
+/// ORG under the usual label names.
+pub(crate) fn is_org(l: &str) -> bool {
+    ["ORG", "ORGANIZATION", "ORGANISATION"].iter().any(|x| l.eq_ignore_ascii_case(x))
+}
+
+/// LOC under the usual label names.
+pub(crate) fn is_loc(l: &str) -> bool {
+    ["LOC", "LOCATION", "GPE"].iter().any(|x| l.eq_ignore_ascii_case(x))
+}
+
 fn name_tokens(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
@@ -511,9 +521,7 @@ fn trim(doc: &Doc, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
 
 fn org_in(doc: &Doc, s: usize, e: usize) -> Option<String> {
     (s..e).find_map(|k| {
-        doc.tok_ent[k]
-            .filter(|&x| doc.ents[x].label.eq_ignore_ascii_case("ORG"))
-            .map(|x| doc.ents[x].text.clone())
+        doc.tok_ent[k].filter(|&x| is_org(&doc.ents[x].label)).map(|x| doc.ents[x].text.clone())
     })
 }
 
@@ -699,7 +707,7 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
                 && !stop(k)
                 && !(k > cs
                     && doc.tok_ent[k] != doc.tok_ent[k - 1]
-                    && doc.ent_label(k).is_some_and(|l| l.eq_ignore_ascii_case("ORG"))
+                    && doc.ent_label(k).is_some_and(is_org)
                     && doc.tok_ent[cs].is_none())
             {
                 k += 1;
@@ -727,7 +735,7 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
         q += 1;
     }
     let mut org = None;
-    if q < n && doc.ent_label(q).is_some_and(|l| l.eq_ignore_ascii_case("ORG")) {
+    if q < n && doc.ent_label(q).is_some_and(is_org) {
         let ei = doc.tok_ent[q].unwrap_or(0);
         let (os, oe) = doc.ent_toks[ei];
         if os == q {
@@ -1169,7 +1177,7 @@ fn meeting_date(doc: &Doc, si: usize) -> Option<DateMention> {
 
 fn meeting_place(doc: &Doc, si: usize) -> Option<TextSpan> {
     let (ss, se) = doc.sents[si];
-    let loc = |ei: usize| doc.ents[ei].label.eq_ignore_ascii_case("LOC");
+    let loc = |ei: usize| is_loc(&doc.ents[ei].label);
     for (ei, &(s, e)) in doc.ent_toks.iter().enumerate() {
         if s >= ss
             && e <= se
