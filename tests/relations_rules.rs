@@ -546,3 +546,22 @@ fn copula_and_predicative_titles() {
     let r = relate(text, &[("PER", "Marta Vela"), ("LOC", "Colombia")]);
     assert_eq!(role(&r, "Marta Vela"), vec![p("ministra", Some("Cultura de Colombia"))]);
 }
+
+#[test]
+fn relations_display_and_serde() {
+    let text =
+        "Minister Ana Cruz met with Governor Sam Ode in Lima on May 2, 2024. They discussed trade.";
+    let r = relate(text, &[("PER", "Ana Cruz"), ("PER", "Sam Ode"), ("LOC", "Lima")]);
+    let table = r.to_string();
+    assert!(
+        table.contains("Ana Cruz – Sam Ode")
+            && table.contains("2024-05-02")
+            && table.contains("trade"),
+        "{table}"
+    );
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["meetings"][0]["trigger"]["text"], "met with");
+    assert_eq!(json["meetings"][0]["trigger"]["chars"]["start"], 18);
+    let back: Relations = serde_json::from_value(json).unwrap();
+    assert_eq!(back, r);
+}

@@ -8,8 +8,43 @@
 //!
 //! The stage is rule-based and driven by per-language data files
 //! (`data/lang/*.json`, see [`LanguageData`]): adding a language means adding
-//! a file, either to the crate or to a directory given to
-//! [`RelatorBuilder::data_dir`].
+//! a file, either to the crate (and to `lang::EMBEDDED`) or to a directory
+//! given to [`RelatorBuilder::data_dir`]; a file there with the code of an
+//! embedded language replaces it.
+//!
+//! ## How it reads a document
+//!
+//! * **Language**: the file whose `function_words` cover most word tokens
+//!   ([`Relator::detect_language`]), or the one given to [`Relator::relate_in`].
+//! * **People**: PER entities are clustered when one name is the other, a
+//!   contiguous part of it (surname, first name), or the same words reordered;
+//!   leading titles/honorifics inside an entity are ignored. The canonical
+//!   name is the fullest form.
+//! * **Roles**: a title from the lexicon (or a compound ending in a
+//!   `title_suffixes` entry) before the name (`Le ministre de la … X`,
+//!   `le secrétaire intérimaire de …, X`, `Foreign Secretary X`), after it
+//!   (`X, Responsable des …, Cabinet du …`), after `as`/`en tant que`/a copula,
+//!   or in a sentence-initial description (`Le conseiller fédéral a …`) that
+//!   refers to a person named just before. `of` is the complement after an
+//!   `of_prepositions` entry, as written; a byline ORG becomes the
+//!   affiliation. Counterpart descriptions (`homologue`) are kept only for a
+//!   person with no other role.
+//! * **Meetings**: a meeting predicate with its subject (the person named last
+//!   before it, or a person from the previous sentences for pronouns) paired
+//!   with each object named after it; reciprocal predicates (`se sont
+//!   rencontrés`) and conjoined subjects pair everyone; an object described by
+//!   a title (`avec le président français`) is resolved to another person named
+//!   just before. A call cue makes it a call, a planned cue a planned meeting
+//!   (both in [`Relations::other_contacts`]). Dates come from the sentence or,
+//!   for "today"-like words, from the dateline; places from a LOC introduced by
+//!   a place preposition or from the dateline.
+//! * **Discussions**: the object of a discussion predicate, of a deferred
+//!   predicate (`held discussions with X on …`) or the subject of a passive
+//!   one (`… ont été abordés`), cut at clause boundaries (relative pronouns,
+//!   gerunds, speech verbs after a comma, quotes, `;`/`:`) and split at
+//!   additive connectors (`ainsi que`, `as well as`, `sowie`) and at
+//!   `, et comment …`. Participants are the people named in the sentence or,
+//!   for group references and pronouns, those of the nearest meeting or call.
 //!
 //! ```
 //! use rolegraph::relate::Relator;
@@ -385,4 +420,72 @@ fn fold_accent(c: char) -> char {
         }
     }
     c
+}
+
+impl std::fmt::Display for Relations {
+    /// Plain-text tables: people and roles, meetings (and other contacts),
+    /// discussed topics.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "language: {}", self.language)?;
+        writeln!(f, "\nPEOPLE")?;
+        writeln!(f, "{:<28} {:<36} {:<44} org", "name", "title", "of")?;
+        for p in &self.people {
+            if p.roles.is_empty() {
+                writeln!(f, "{:<28} {:<36} {:<44} -", p.name, "-", "-")?;
+            }
+            for (i, r) in p.roles.iter().enumerate() {
+                let name = if i == 0 { p.name.as_str() } else { "" };
+                let title = r.title.as_ref().map_or("-", |t| t.text.as_str());
+                let of = r.of.as_ref().map_or("-", |t| t.text.as_str());
+                writeln!(
+                    f,
+                    "{:<28} {:<36} {:<44} {}",
+                    name,
+                    title,
+                    of,
+                    r.org.as_deref().unwrap_or("-")
+                )?;
+            }
+        }
+        writeln!(f, "\nMEETINGS")?;
+        writeln!(
+            f,
+            "{:<9} {:<44} {:<24} {:<12} {:<20} conf",
+            "kind", "pairs", "trigger", "date", "place"
+        )?;
+        for m in self.meetings.iter().chain(&self.other_contacts) {
+            let pairs: Vec<String> = m
+                .pairs
+                .iter()
+                .map(|&[a, b]| format!("{} – {}", self.people[a].name, self.people[b].name))
+                .collect();
+            let kind = match m.kind {
+                InteractionKind::Meeting => "meeting",
+                InteractionKind::Call => "call",
+                InteractionKind::Planned => "planned",
+            };
+            let date =
+                m.date.as_ref().map(|d| d.iso.clone().unwrap_or_else(|| d.span.text.clone()));
+            writeln!(
+                f,
+                "{:<9} {:<44} {:<24} {:<12} {:<20} {:.2}",
+                kind,
+                pairs.join("; "),
+                m.trigger.text,
+                date.as_deref().unwrap_or("-"),
+                m.place.as_ref().map_or("-", |p| p.text.as_str()),
+                m.confidence
+            )?;
+        }
+        writeln!(f, "\nTOPICS")?;
+        writeln!(f, "{:<44} {:<24} topic", "participants", "trigger")?;
+        for d in &self.discussions {
+            let names: Vec<&str> =
+                d.participants.iter().map(|&i| self.people[i].name.as_str()).collect();
+            for t in &d.topics {
+                writeln!(f, "{:<44} {:<24} {}", names.join(", "), d.trigger.text, t.text)?;
+            }
+        }
+        Ok(())
+    }
 }
