@@ -565,3 +565,16 @@ fn relations_display_and_serde() {
     let back: Relations = serde_json::from_value(json).unwrap();
     assert_eq!(back, r);
 }
+
+#[test]
+fn topic_boundaries_at_new_clauses() {
+    let text = "Minister Ana Cruz met with Governor Sam Ode on the sidelines of the summit. They discussed the economy, the environment and trade and agreed to meet again.";
+    let r = relate(text, &[("PER", "Ana Cruz"), ("PER", "Sam Ode")]);
+    assert_eq!(topics(&r), vec!["the economy, the environment and trade"]);
+    let text = "El ministro Luis Paz se reunió con la ministra Ana Gil. Abordaron la seguridad, la economía y el comercio y acordaron trabajar juntos.";
+    let r = relate(text, &[("PER", "Luis Paz"), ("PER", "Ana Gil")]);
+    assert_eq!(topics(&r), vec!["la seguridad, la economía y el comercio"]);
+    let text = "Le ministre Paul Roy a rencontré la ministre Anne Lee. Ils ont discuté de la sécurité et ont réaffirmé leur amitié.";
+    let r = relate(text, &[("PER", "Paul Roy"), ("PER", "Anne Lee")]);
+    assert_eq!(topics(&r), vec!["la sécurité"]);
+}

@@ -1244,9 +1244,14 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
                 end_here = true;
                 next = Some(h.end);
             } else if q > start
-                && doc
-                    .at(&lang.conjunctions, q)
-                    .is_some_and(|c| doc.at(&lang.discussion, c.end).is_some())
+                && doc.at(&lang.conjunctions, q).is_some_and(|c| {
+                    doc.at(&lang.discussion, c.end).is_some()
+                        || doc.at(&lang.clause_stops, c.end).is_some()
+                        || doc.at(&lang.passive_aux, c.end).is_some_and(|_| {
+                            // "et ont …", "and have …": a new finite clause
+                            doc.toks[c.end].norm.chars().count() > 1
+                        })
+                })
             {
                 end_here = true;
             } else if t.is_punct(",") && q + 1 < n {
