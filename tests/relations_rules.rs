@@ -578,3 +578,10 @@ fn topic_boundaries_at_new_clauses() {
     let r = relate(text, &[("PER", "Paul Roy"), ("PER", "Anne Lee")]);
     assert_eq!(topics(&r), vec!["la sécurité"]);
 }
+
+#[test]
+fn quoted_meeting_takes_the_speaker_as_subject() {
+    let text = "Trade was on the agenda. “I had a productive meeting with Governor Sam Ode,” said Minister Ana Cruz.";
+    let r = relate(text, &[("PER", "Sam Ode"), ("PER", "Ana Cruz")]);
+    assert_eq!(pairs(&r), vec![("Ana Cruz".into(), "Sam Ode".into())]);
+}

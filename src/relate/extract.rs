@@ -916,6 +916,32 @@ fn predicative_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
     }
 }
 
+/// The token range `(inside start, closing quote)` of the quotation around
+/// token `at` in sentence `[ss, se)`, if any.
+fn quoted_span(doc: &Doc, ss: usize, se: usize, at: usize) -> Option<(usize, usize)> {
+    let mut open: Option<usize> = None;
+    for k in ss..se {
+        let t = &doc.toks[k];
+        if t.kind != TokKind::Punct {
+            continue;
+        }
+        let n = t.norm.as_str();
+        let opening = matches!(n, "“" | "«" | "„") || (n == "\"" && open.is_none());
+        let closing = matches!(n, "”" | "»") || (n == "\"" && open.is_some());
+        if opening && open.is_none() {
+            open = Some(k + 1);
+        } else if closing {
+            if let Some(o) = open {
+                if o <= at && at < k {
+                    return Some((o, k));
+                }
+            }
+            open = None;
+        }
+    }
+    open.filter(|&o| o <= at).map(|o| (o, se))
+}
+
 fn persons_in(mentions: &[Mention], s: usize, e: usize) -> Vec<&Mention> {
     mentions.iter().filter(|m| m.s >= s && m.e <= e).collect()
 }
@@ -989,17 +1015,29 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
                 }
             }
         } else {
+            // Inside a quotation, the clause ends at the closing quote and a
+            // missing subject is the speaker ("“I met X”, said Y").
+            let quote = quoted_span(doc, ss, se, h.start).filter(|&(_, q)| h.end <= q);
+            let (lo, hi) = quote.unwrap_or((ss, se));
             let before: Vec<&&Mention> = sent_people
                 .iter()
-                .filter(|m| m.e <= h.start && m.s >= prev_trig.min(h.start))
+                .filter(|m| m.e <= h.start && m.s >= prev_trig.min(h.start) && m.s >= lo)
                 .collect();
             let before_any: Vec<&&Mention> =
-                sent_people.iter().filter(|m| m.e <= h.start).collect();
+                sent_people.iter().filter(|m| m.e <= h.start && m.s >= lo).collect();
             let mut objects: Vec<usize> = Vec::new();
-            for m in sent_people.iter().filter(|m| m.s >= h.end && m.e <= next_trig) {
+            for m in sent_people.iter().filter(|m| m.s >= h.end && m.e <= next_trig.min(hi)) {
                 push_unique(&mut objects, m.person);
             }
             let mut subject = before.last().or(before_any.last()).map(|m| m.person);
+            if subject.is_none() && quote.is_some() {
+                subject = sent_people
+                    .iter()
+                    .find(|m| m.s >= hi && m.s <= hi + 4)
+                    .or(sent_people.iter().rev().find(|m| m.e <= lo))
+                    .map(|m| m.person)
+                    .filter(|p| !objects.contains(p));
+            }
             if subject.is_none() {
                 // Pronoun or description subject: the person named last before.
                 subject = mentions
