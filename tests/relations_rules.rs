@@ -529,6 +529,7 @@ fn model_style_entities_with_honorifics_cluster() {
     assert_eq!(r.people.len(), 2, "{:?}", r.people.iter().map(|p| &p.name).collect::<Vec<_>>());
     assert_eq!(r.person("Ralph Goodale").unwrap().mentions.len(), 2);
     assert_eq!(topics(&r), vec!["la frontière"]);
+    assert_eq!(role(&r, "Kevin Lee"), vec![p("Ministre", None)]);
 }
 
 #[test]

@@ -530,6 +530,19 @@ fn org_in(doc: &Doc, s: usize, e: usize) -> Option<String> {
 fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
     let si = doc.sent_of[m.s];
     let (ss, _) = doc.sents[si];
+    // A title inside the PER entity itself ("Minister Goodale" tagged whole).
+    if let Some((s, e)) = doc.title_at(m.s).filter(|&(_, e)| e < m.e) {
+        let (ts, te, mods) = doc.expand_title(s, e, ss);
+        return Some(RoleB {
+            person: m.person,
+            title: Some((ts, te)),
+            modifiers: mods,
+            of: None,
+            org: None,
+            sent: si,
+            conf: 0.7,
+        });
+    }
     let &(h_s, h_e) = doc.titles.iter().rev().find(|&&(s, e)| e <= m.s && s >= ss)?;
     if (h_s..h_e).any(|k| doc.is_per_tok(k)) {
         return None;
