@@ -77,6 +77,8 @@ fn merge_keeps_one_person() {
     g.merge(graph2());
     assert_eq!(g.nodes.iter().filter(|n| n.id == "person/jean-cote").count(), 1);
     assert!(g.node("person/cote").is_none(), "surname-only person merged into the full name");
+    assert!(g.node("post/minister--cote").is_none());
+    assert!(g.node("post/minister--jean-cote").is_some());
     assert!(g
         .edges_of(EdgeKind::MetWith)
         .any(|e| e.source == "person/jean-cote" && e.target == "person/rita-sousa"));

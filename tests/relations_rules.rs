@@ -586,3 +586,24 @@ fn quoted_meeting_takes_the_speaker_as_subject() {
     let r = relate(text, &[("PER", "Sam Ode"), ("PER", "Ana Cruz")]);
     assert_eq!(pairs(&r), vec![("Ana Cruz".into(), "Sam Ode".into())]);
 }
+
+#[test]
+fn dateline_date_and_the_two_ministers() {
+    let text = "GATINEAU, QC, May 13, 2024 /CNW/ - Minister Ana Cruz met today with Minister Raj Rao. The two ministers discussed housing as well as transit.";
+    let r = relate(
+        text,
+        &[
+            ("LOC", "GATINEAU"),
+            ("LOC", "QC"),
+            ("ORG", "CNW"),
+            ("PER", "Ana Cruz"),
+            ("PER", "Raj Rao"),
+        ],
+    );
+    let m = &r.meetings[0];
+    assert_eq!(m.date.as_ref().unwrap().iso.as_deref(), Some("2024-05-13"));
+    assert_eq!(m.place.as_ref().unwrap().text, "GATINEAU");
+    assert_eq!(topics(&r), vec!["housing", "transit"]);
+    assert_eq!(r.discussions[0].participants.len(), 2);
+    assert_eq!(r.discussions[0].meeting, Some(0));
+}

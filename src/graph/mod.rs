@@ -12,7 +12,8 @@
 //! normalised name (accents folded, runs of other characters turned into `-`):
 //! `person/ralph-goodale`, `org/securite-publique-canada`, `location/ottawa`,
 //! `post/ministre--securite-publique-et-de-la-protection-civile` (title, then
-//! agency), `meeting/2019-06-10--kevin-mcaleenan--ralph-goodale` (ISO date when
+//! agency; a title without agency is scoped by its holder:
+//! `post/president--donald-trump`), `meeting/2019-06-10--kevin-mcaleenan--ralph-goodale` (ISO date when
 //! known, then the sorted participants), `topic/<slug of the topic text>`. In
 //! RDF exports an id becomes the IRI [`ID_BASE`]` + id`.
 //!
@@ -348,11 +349,30 @@ impl Graph {
                 remap.insert(n.id.clone(), cands[0].id.clone());
             }
         }
+        // Posts scoped by a remapped holder follow the holder.
+        let person_slugs: Vec<(String, String)> = remap
+            .iter()
+            .map(|(a, b)| {
+                (
+                    a.trim_start_matches("person/").to_string(),
+                    b.trim_start_matches("person/").to_string(),
+                )
+            })
+            .collect();
+        for n in other.nodes.iter().filter(|n| n.kind == NodeKind::Post) {
+            for (a, b) in &person_slugs {
+                if let Some(stem) = n.id.strip_suffix(&format!("--{a}")) {
+                    remap.insert(n.id.clone(), format!("{stem}--{b}"));
+                }
+            }
+        }
         let map = |id: String| remap.get(&id).cloned().unwrap_or(id);
         for mut n in other.nodes {
             if let Some(to) = remap.get(&n.id) {
                 n.id = to.clone();
-                n.label = self.node(to).map(|x| x.label.clone()).unwrap_or(n.label);
+                if n.kind == NodeKind::Person {
+                    n.label = self.node(to).map(|x| x.label.clone()).unwrap_or(n.label);
+                }
             }
             self.add_node(n);
         }
@@ -412,7 +432,8 @@ impl Graph {
                 let agency = r.org.as_deref().or(r.of.as_ref().map(|o| o.text.as_str()));
                 let key = match agency {
                     Some(a) => format!("{}--{}", short_slug(title), short_slug(a)),
-                    None => short_slug(title),
+                    // Without an agency the post is only known through its holder.
+                    None => format!("{}--{}", short_slug(title), slug(&p.name)),
                 };
                 let mut props = BTreeMap::new();
                 props.insert("title".into(), Value::String(title.to_string()));
