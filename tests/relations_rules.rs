@@ -607,3 +607,117 @@ fn dateline_date_and_the_two_ministers() {
     assert_eq!(r.discussions[0].participants.len(), 2);
     assert_eq!(r.discussions[0].meeting, Some(0));
 }
+
+#[test]
+fn never_panics_on_odd_input() {
+    // Deterministic pseudo-random texts from words that exercise the rules,
+    // with entities on random word boundaries.
+    let words = [
+        "Le",
+        "ministre",
+        "de",
+        "la",
+        "a",
+        "rencontré",
+        "met",
+        "with",
+        "Secretary",
+        "«",
+        "»",
+        "“",
+        "”",
+        "\"",
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        ")",
+        "ont",
+        "discuté",
+        "des",
+        "ainsi",
+        "que",
+        "et",
+        "comment",
+        "l’",
+        "d'",
+        "10",
+        "juin",
+        "2019",
+        "May",
+        "13",
+        "Ann",
+        "Lee",
+        "Goodale",
+        "Élodie",
+        "東京",
+        "😀",
+        "\n",
+        "sowie",
+        "über",
+        "sprachen",
+        "téléphonique",
+        "will",
+        "séparément",
+        "beide",
+        "ambos",
+        "se",
+        "reunieron",
+        "",
+        "-",
+        "’s",
+        "U.S.",
+        "D.C.",
+        "16.",
+        "Januar",
+        "ist",
+        "as",
+        "of",
+    ];
+    let labels = ["PER", "ORG", "LOC", "MISC", "DATE"];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let relator = Relator::default();
+    for _ in 0..300 {
+        let n = (next() % 60) as usize;
+        let mut text = String::new();
+        let mut bounds = vec![0usize];
+        for _ in 0..n {
+            let w = words[(next() % words.len() as u64) as usize];
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+            let s = text.len();
+            text.push_str(w);
+            bounds.push(s);
+            bounds.push(text.len());
+        }
+        let idx = CharIndex::new(&text);
+        let mut entities = Vec::new();
+        for _ in 0..(next() % 8) {
+            let a = bounds[(next() % bounds.len() as u64) as usize];
+            let b = bounds[(next() % bounds.len() as u64) as usize];
+            let (s, e) = (a.min(b), a.max(b));
+            let bytes = Span::new(s, e);
+            entities.push(Entity {
+                label: labels[(next() % labels.len() as u64) as usize].into(),
+                text: text[s..e].to_string(),
+                score: 0.9,
+                bytes,
+                chars: idx.char_span(bytes),
+            });
+        }
+        let r = relator.relate(&text, &entities);
+        for t in r.discussions.iter().flat_map(|d| d.topics.iter()) {
+            assert_eq!(&text[t.bytes.range()], t.text);
+        }
+        let g = rolegraph::graph::Graph::from_relations(&r, &entities, Some("fuzz"));
+        let _ = g.to_ntriples();
+    }
+}

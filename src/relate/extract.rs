@@ -751,7 +751,7 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
     if q < n && doc.ent_label(q).is_some_and(is_org) {
         let ei = doc.tok_ent[q].unwrap_or(0);
         let (os, oe) = doc.ent_toks[ei];
-        if os == q {
+        if os == q && oe > os {
             if let Some((_, oe2)) = of {
                 title_end = oe2;
             }
