@@ -110,3 +110,33 @@ pub(crate) fn find_dates(lang: &Lang, toks: &[Tok]) -> Vec<DateFound> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::relate::lang::LanguageData;
+    use crate::relate::text::tokenize;
+
+    fn iso(lang: &str, text: &str) -> Vec<Option<String>> {
+        let data = LanguageData::embedded().into_iter().find(|d| d.language == lang).unwrap();
+        let l = Lang::compile(data);
+        find_dates(&l, &tokenize(text, &HashSet::new())).into_iter().map(|d| d.iso).collect()
+    }
+
+    #[test]
+    fn explicit_dates_normalise() {
+        assert_eq!(iso("fr", "le 10 juin 2019"), [Some("2019-06-10".into())]);
+        assert_eq!(
+            iso("en", "May 13, 2024 and June 2019"),
+            [Some("2024-05-13".into()), Some("2019-06".into())]
+        );
+        assert_eq!(iso("es", "el 10 de junio de 2019"), [Some("2019-06-10".into())]);
+        assert_eq!(iso("de", "am 16. Januar 2023"), [Some("2023-01-16".into())]);
+        assert_eq!(iso("pt", "5 de abril de 2018"), [Some("2018-04-05".into())]);
+        assert_eq!(iso("it", "il 3 marzo"), [None], "no year: no ISO form");
+        assert_eq!(iso("en", "you may go"), Vec::<Option<String>>::new());
+        assert_eq!(iso("en", " date 2019-06 "), [Some("2019-06".into())]);
+    }
+}

@@ -385,3 +385,41 @@ pub(crate) fn sentences(
 pub(crate) fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text, &HashSet::new()).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn tokens_split_elisions_and_keep_abbreviations() {
+        assert_eq!(words("l’avancement"), ["l'", "avancement"]);
+        assert_eq!(words("s'est entretenu"), ["s'", "est", "entretenu"]);
+        assert_eq!(words("aujourd'hui"), ["aujourd'hui"]);
+        assert_eq!(words("Kelly’s U.S. 400,000"), ["kelly's", "u.s", ".", "400,000"]);
+        assert_eq!(normalize_phrase("de l'"), "de l'");
+    }
+
+    #[test]
+    fn phrases_match_whole_tokens_only() {
+        let toks = tokenize("They met with the metal workers", &HashSet::new());
+        let nt = NormText::new(&toks, &vec![false; toks.len()]);
+        let p = Phrases::new(&["met with".to_string(), "met".to_string()]);
+        let hits = p.find(&nt);
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].start, hits[0].end), (1, 3));
+        assert!(p.at(&nt, 4).is_none(), "no match inside 'metal'");
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_initials() {
+        let text = "M. Goodale a vu Ahmed D. Hussen à Washington D.C. hier. Puis il est parti.";
+        let toks = tokenize(text, &HashSet::new());
+        let ab: HashSet<String> = ["m".to_string()].into_iter().collect();
+        let s = sentences(&toks, &ab, &HashSet::new(), &[]);
+        assert_eq!(s.len(), 2);
+    }
+}
