@@ -601,7 +601,18 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
                 prev_ok = true;
             }
         }
-        of = Some(trim(doc, cs, end)?);
+        let (os, oe) = trim(doc, cs, end)?;
+        // "the Minister of Finance and Paul Smith": a complement cannot end
+        // with a function word.
+        let last = oe - 1;
+        if doc.tok_ent[last].is_none()
+            && (doc.at(&doc.lang.conjunctions, last).is_some()
+                || doc.at(&doc.lang.of_prepositions, last).is_some()
+                || doc.at(&doc.lang.determiners, last).is_some())
+        {
+            return None;
+        }
+        of = Some((os, oe));
     } else {
         // No complement: nothing but [","] + honorifics between title and name.
         let gap_end = if comma_before_tail { tail - 1 } else { tail };
@@ -1419,10 +1430,20 @@ fn find_discussions(
         let topics: Vec<(usize, usize)> = match k {
             K::Forward => scan_topics(doc, h.end, se),
             K::Deferred => {
-                let intro = (h.end..se).find(|&q| {
+                // The topic preposition follows the people met closely
+                // ("with X on …", "with X Friday on …"), or comes within a few
+                // words when they are only described.
+                let last_per =
+                    mentions.iter().filter(|m| m.s >= h.end && m.e <= se).map(|m| m.e).max();
+                let limit = match last_per {
+                    Some(e) => e + 3,
+                    None => h.end + 12,
+                };
+                let intro = (h.end..se.min(limit)).find(|&q| {
                     doc.tok_ent[q].is_none()
                         && doc.at(&lang.topic_intros, q).is_some()
                         && !doc.pred_mask[q]
+                        && last_per.map_or(true, |e| q >= e)
                 });
                 match intro {
                     Some(q) => {
