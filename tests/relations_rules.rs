@@ -721,3 +721,14 @@ fn never_panics_on_odd_input() {
         let _ = g.to_ntriples();
     }
 }
+
+#[test]
+fn jurisdiction_after_the_name() {
+    let text = "Prime Minister Ann Lee met with President Ivo Marin of Croatia in Zagreb.";
+    let r = relate(
+        text,
+        &[("PER", "Ann Lee"), ("PER", "Ivo Marin"), ("LOC", "Croatia"), ("LOC", "Zagreb")],
+    );
+    assert_eq!(role(&r, "Ivo Marin"), vec![p("President", Some("Croatia"))]);
+    assert_eq!(role(&r, "Ann Lee"), vec![p("Prime Minister", None)]);
+}

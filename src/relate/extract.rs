@@ -626,6 +626,9 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
             }
         }
     }
+    if of.is_none() {
+        of = jurisdiction_after(doc, m);
+    }
     let org = of.and_then(|(s, e)| org_in(doc, s, e));
     Some(RoleB {
         person: m.person,
@@ -636,6 +639,33 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         sent: si,
         conf: if of.is_some() { 0.85 } else { 0.8 },
     })
+}
+
+/// `President X of France`: an of-preposition right after the name followed by
+/// exactly one LOC/ORG entity and the end of the phrase.
+fn jurisdiction_after(doc: &Doc, m: &Mention) -> Option<(usize, usize)> {
+    let h = doc.at(&doc.lang.of_prepositions, m.e)?;
+    // "in Berlin" is a place, not a jurisdiction.
+    if doc.at(&doc.lang.place_prepositions, m.e).is_some() {
+        return None;
+    }
+    let mut q = h.end;
+    if let Some(d) = doc.at(&doc.lang.determiners, q) {
+        q = d.end;
+    }
+    let ei = doc.tok_ent[q]?;
+    let label = doc.ents[ei].label.as_str();
+    if !(is_loc(label) || is_org(label)) {
+        return None;
+    }
+    let (s, e) = doc.ent_toks[ei];
+    if s != q || e <= s {
+        return None;
+    }
+    let after_ok = e >= doc.toks.len()
+        || doc.toks[e].kind != TokKind::Word
+        || doc.at(&doc.lang.of_prepositions, e).is_none();
+    after_ok.then_some((s, e))
 }
 
 /// Title after the name: `Scott Bardsley, Responsable des médias …, Cabinet du
