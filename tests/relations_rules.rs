@@ -732,3 +732,50 @@ fn jurisdiction_after_the_name() {
     assert_eq!(role(&r, "Ivo Marin"), vec![p("President", Some("Croatia"))]);
     assert_eq!(role(&r, "Ann Lee"), vec![p("Prime Minister", None)]);
 }
+
+#[test]
+fn newswire_patterns_in_italian_portuguese_german_french() {
+    let text = "Il ministro degli Esteri Antonio Rossi ha avuto oggi un colloquio con l'omologo francese Jean Dupont. Al centro dell'incontro la guerra in Ucraina e la situazione in Medio Oriente.";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Antonio Rossi"),
+            ("PER", "Jean Dupont"),
+            ("LOC", "Ucraina"),
+            ("LOC", "Medio Oriente"),
+        ],
+    );
+    assert_eq!(pairs(&r), vec![("Antonio Rossi".into(), "Jean Dupont".into())]);
+    assert_eq!(role(&r, "Antonio Rossi"), vec![p("ministro", Some("Esteri"))]);
+    assert_eq!(role(&r, "Jean Dupont"), vec![p("omologo", None)]);
+    assert_eq!(topics(&r), vec!["la guerra in Ucraina e la situazione in Medio Oriente"]);
+
+    let text = "O Presidente da República, Marcelo Silva, recebeu hoje em Belém o primeiro-ministro de Cabo Verde, Ulisses Correia, com quem abordou a cooperação bilateral. Os dois governantes analisaram ainda a situação na Guiné-Bissau.";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Marcelo Silva"),
+            ("LOC", "Belém"),
+            ("LOC", "Cabo Verde"),
+            ("PER", "Ulisses Correia"),
+            ("LOC", "Guiné-Bissau"),
+        ],
+    );
+    assert_eq!(pairs(&r), vec![("Marcelo Silva".into(), "Ulisses Correia".into())]);
+    assert_eq!(role(&r, "Ulisses Correia"), vec![p("primeiro-ministro", Some("Cabo Verde"))]);
+    assert_eq!(topics(&r), vec!["a cooperação bilateral", "a situação na Guiné-Bissau"]);
+    assert_eq!(r.meetings[0].place.as_ref().unwrap().text, "Belém");
+
+    let text = "Ministerpräsident Max Meier hat den Botschafter der Republik Korea, Kim Lee, zu einem Antrittsbesuch empfangen. Die beiden sprachen über die wirtschaftliche Zusammenarbeit.";
+    let r = relate(text, &[("PER", "Max Meier"), ("LOC", "Republik Korea"), ("PER", "Kim Lee")]);
+    assert_eq!(pairs(&r), vec![("Kim Lee".into(), "Max Meier".into())]);
+    assert_eq!(role(&r, "Kim Lee"), vec![p("Botschafter", Some("Republik Korea"))]);
+    assert_eq!(topics(&r), vec!["die wirtschaftliche Zusammenarbeit"]);
+
+    let text = "Le conseiller fédéral Ignazio Rossi s'est entretenu à Berne avec son homologue autrichien Karl Huber. Les discussions ont porté sur la coopération transfrontalière.";
+    let r = relate(text, &[("PER", "Ignazio Rossi"), ("LOC", "Berne"), ("PER", "Karl Huber")]);
+    assert_eq!(pairs(&r), vec![("Ignazio Rossi".into(), "Karl Huber".into())]);
+    assert_eq!(r.meetings[0].place.as_ref().unwrap().text, "Berne");
+    assert_eq!(topics(&r), vec!["la coopération transfrontalière"]);
+    assert_eq!(r.discussions[0].participants.len(), 2);
+}
