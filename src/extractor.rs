@@ -54,6 +54,7 @@ pub(crate) struct ModelSource {
 #[derive(Clone, Debug)]
 pub(crate) enum TokenizerSource {
     File(PathBuf),
+    #[cfg_attr(not(rolegraph_embedded_model), allow(dead_code))]
     Static(&'static [u8]),
 }
 
@@ -278,6 +279,28 @@ impl ExtractorBuilder {
     }
 }
 
+/// Splits windows sorted by decreasing length into batches of at most
+/// `size` windows in which padding adds at most a quarter to the real tokens.
+fn batches(windows: &[Window], size: usize) -> Vec<&[Window]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < windows.len() {
+        let longest = windows[start].ids.len();
+        let (mut end, mut real) = (start + 1, longest);
+        while end < windows.len() && end - start < size {
+            let len = windows[end].ids.len();
+            if (end - start + 1) * longest * 4 > (real + len) * 5 {
+                break;
+            }
+            real += len;
+            end += 1;
+        }
+        out.push(&windows[start..end]);
+        start = end;
+    }
+    out
+}
+
 /// A loaded model and its settings. `Send + Sync`: share one behind an `Arc`
 /// (or a `static`) across threads.
 pub struct Extractor {
@@ -392,7 +415,7 @@ impl Extractor {
         }
         // Similar lengths together: little padding.
         windows.sort_by_key(|w| std::cmp::Reverse(w.ids.len()));
-        for chunk in windows.chunks(self.batch_size) {
+        for chunk in batches(&windows, self.batch_size) {
             let logits = self.backend.logits(&self.batch(chunk))?;
             for (b, w) in chunk.iter().enumerate() {
                 let doc = &mut docs[w.doc];

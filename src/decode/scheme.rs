@@ -221,9 +221,9 @@ impl LabelScheme {
         }
         let mut last = 0;
         let mut val = f32::NEG_INFINITY;
-        for j in 0..n {
-            if self.final_ok[j] && best[j] > val {
-                val = best[j];
+        for (j, (&b, &ok)) in best.iter().zip(&self.final_ok).enumerate() {
+            if ok && b > val {
+                val = b;
                 last = j;
             }
         }

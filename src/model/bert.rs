@@ -19,6 +19,15 @@ fn linear(vb: VarBuilder, in_dim: usize, out_dim: usize) -> CResult<Linear> {
     Ok(Linear::new(w, Some(b)))
 }
 
+/// Applies `layer` to `(batch, seq, in)` as one `(batch * seq, in)` matrix
+/// product instead of `batch` small ones.
+fn apply(layer: &Linear, x: &Tensor) -> CResult<Tensor> {
+    let (b, s, h) = x.dims3()?;
+    let y = layer.forward(&x.reshape((b * s, h))?)?;
+    let out = y.dim(1)?;
+    y.reshape((b, s, out))
+}
+
 /// LayerNorm under `weight`/`bias`, or the `gamma`/`beta` names of old checkpoints.
 fn layer_norm(vb: VarBuilder, size: usize, eps: f64) -> CResult<LayerNorm> {
     let (w, b) = if vb.contains_tensor("weight") || !vb.contains_tensor("gamma") {
@@ -65,19 +74,23 @@ impl SelfAttention {
         })
     }
 
-    /// `x`: (batch, seq, hidden); `bias`: (batch, 1, 1, seq) additive mask.
-    fn forward(&self, x: &Tensor, bias: &Tensor) -> CResult<Tensor> {
+    /// `x`: (batch, seq, hidden); `bias`: (batch, 1, 1, seq) additive mask,
+    /// `None` when no position is padding.
+    fn forward(&self, x: &Tensor, bias: Option<&Tensor>) -> CResult<Tensor> {
         let (b, s, h) = x.dims3()?;
-        let qkv = self.qkv.forward(x)?.reshape((b, s, 3, self.heads, self.head_dim))?;
+        let qkv = apply(&self.qkv, x)?.reshape((b, s, 3, self.heads, self.head_dim))?;
         let qkv = qkv.permute((2, 0, 3, 1, 4))?; // (3, b, heads, s, d)
         let q = qkv.get(0)?.contiguous()?;
         let k = qkv.get(1)?.contiguous()?;
         let v = qkv.get(2)?.contiguous()?;
         let scale = 1.0 / (self.head_dim as f64).sqrt();
-        let scores = (q.matmul(&k.t()?)? * scale)?.broadcast_add(bias)?;
+        let mut scores = (q.matmul(&k.t()?)? * scale)?;
+        if let Some(bias) = bias {
+            scores = scores.broadcast_add(bias)?;
+        }
         let probs = candle_nn::ops::softmax_last_dim(&scores)?;
         let ctx = probs.matmul(&v)?.transpose(1, 2)?.reshape((b, s, h))?;
-        let y = self.out.forward(&ctx)?;
+        let y = apply(&self.out, &ctx)?;
         self.norm.forward(&(y + x)?)
     }
 }
@@ -92,10 +105,10 @@ struct Layer {
 }
 
 impl Layer {
-    fn forward(&self, x: &Tensor, bias: &Tensor) -> CResult<Tensor> {
+    fn forward(&self, x: &Tensor, bias: Option<&Tensor>) -> CResult<Tensor> {
         let x = self.attention.forward(x, bias)?;
-        let y = activate(self.act, &self.up.forward(&x)?)?;
-        let y = self.down.forward(&y)?;
+        let y = activate(self.act, &apply(&self.up, &x)?)?;
+        let y = apply(&self.down, &y)?;
         self.norm.forward(&(y + x)?)
     }
 
@@ -253,13 +266,19 @@ impl TokenClassifierModel {
         mask: &Tensor,
     ) -> CResult<Tensor> {
         let (b, s) = ids.dims2()?;
-        // (1 - mask) * f32::MIN, broadcast over heads and query positions.
-        let bias =
-            ((mask.to_dtype(DType::F32)? - 1.0)? * (-(f32::MIN as f64)))?.reshape((b, 1, 1, s))?;
+        let mask = mask.to_dtype(DType::F32)?;
+        let padded = mask.sum_all()?.to_scalar::<f32>()? < (b * s) as f32;
+        // (1 - mask) * f32::MIN, broadcast over heads and query positions;
+        // nothing to add when no position is padding.
+        let bias = if padded {
+            Some(((mask - 1.0)? * (-(f32::MIN as f64)))?.reshape((b, 1, 1, s))?)
+        } else {
+            None
+        };
         let mut x = self.embeddings.forward(ids, type_ids)?;
         for layer in &self.layers {
-            x = layer.forward(&x, &bias)?;
+            x = layer.forward(&x, bias.as_ref())?;
         }
-        self.classifier.forward(&x)?.to_dtype(DType::F32)?.contiguous()
+        apply(&self.classifier, &x)?.to_dtype(DType::F32)?.contiguous()
     }
 }

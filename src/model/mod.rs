@@ -40,6 +40,7 @@ pub(crate) enum Weights {
     /// A `model.safetensors` file, memory-mapped.
     File(PathBuf),
     /// Bytes embedded in the binary.
+    #[cfg_attr(not(rolegraph_embedded_model), allow(dead_code))]
     Static(&'static [u8]),
 }
 

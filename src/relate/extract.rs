@@ -237,7 +237,7 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
     // Flat: drop entities nested in an earlier one.
     let mut flat: Vec<&Entity> = Vec::new();
     for e in ents {
-        if flat.last().map_or(true, |l| e.bytes.start >= l.bytes.end) {
+        if flat.last().is_none_or(|l| e.bytes.start >= l.bytes.end) {
             flat.push(e);
         }
     }
@@ -475,7 +475,7 @@ fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
                 sf.sort();
                 *f == form || is_sub(&form, f) || is_sub(f, &form) || sf == sorted_form
             });
-            if hit && best.map_or(true, |b| last_seen[ci] > last_seen[b]) {
+            if hit && best.is_none_or(|b| last_seen[ci] > last_seen[b]) {
                 best = Some(ci);
             }
         }
@@ -621,7 +621,7 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         }
         if comma_before_tail {
             // "la chefe da diplomacia guineense, Suzi Barbosa": needs an article before the title.
-            if ts == 0 || doc.at(&doc.lang.determiners, ts - 1).map_or(true, |h| h.end != ts) {
+            if ts == 0 || doc.at(&doc.lang.determiners, ts - 1).is_none_or(|h| h.end != ts) {
                 return None;
             }
         }
@@ -1023,7 +1023,7 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
     });
     let mut hits: Vec<(Hit, Trig)> = Vec::new();
     for t in trig {
-        if hits.last().map_or(true, |l| t.0.start >= l.0.end) {
+        if hits.last().is_none_or(|l| t.0.start >= l.0.end) {
             hits.push(t);
         }
     }
@@ -1473,7 +1473,7 @@ fn find_discussions(
                     doc.tok_ent[q].is_none()
                         && doc.at(&lang.topic_intros, q).is_some()
                         && !doc.pred_mask[q]
-                        && last_per.map_or(true, |e| q >= e)
+                        && last_per.is_none_or(|e| q >= e)
                 });
                 match intro {
                     Some(q) => {

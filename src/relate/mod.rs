@@ -255,7 +255,7 @@ pub struct RelatorBuilder {
 
 impl RelatorBuilder {
     /// Restrict detection to these language codes (default: every language available).
-    pub fn languages<I, S>(mut self, codes: I) -> Self
+    pub fn languages<I, S>(&mut self, codes: I) -> &mut Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
@@ -266,20 +266,20 @@ impl RelatorBuilder {
 
     /// Read `*.json` language files from `dir` in addition to the embedded ones;
     /// a file for a language that is also embedded replaces it.
-    pub fn data_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+    pub fn data_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.data_dir = Some(dir.into());
         self
     }
 
     /// The language used when detection finds no evidence (default `en`, or
     /// the first language available).
-    pub fn default_language(mut self, code: impl Into<String>) -> Self {
+    pub fn default_language(&mut self, code: impl Into<String>) -> &mut Self {
         self.default_language = Some(code.into());
         self
     }
 
     /// Loads and compiles the language data.
-    pub fn build(self) -> Result<Relator> {
+    pub fn build(&self) -> Result<Relator> {
         let mut data = LanguageData::embedded();
         if let Some(dir) = &self.data_dir {
             for d in LanguageData::from_dir(dir)? {

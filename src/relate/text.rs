@@ -275,7 +275,7 @@ impl Phrases {
         all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut out: Vec<Hit> = Vec::new();
         for h in all {
-            if out.last().map_or(true, |l| h.start >= l.end) {
+            if out.last().is_none_or(|l| h.start >= l.end) {
                 out.push(h);
             }
         }
@@ -303,7 +303,7 @@ impl Phrases {
                 continue;
             }
             if let Some((s, e)) = nt.tok_range(pos, pos + m.end()) {
-                if best.map_or(true, |b| e > b.end) {
+                if best.is_none_or(|b| e > b.end) {
                     best = Some(Hit { start: s, end: e, pattern: m.pattern().as_usize() });
                 }
             }
