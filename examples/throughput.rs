@@ -1,45 +1,63 @@
-//! Measures end-to-end NER throughput (words/s) and encoder throughput
-//! (tokens/s) on a model directory or the embedded model.
+//! Measures NER throughput, for benchmarks and the side-by-side comparison
+//! in `tools/compare/` (which starts this program and reads its output).
 //!
 //! ```sh
-//! cargo run --release --example throughput -- [MODEL_DIR|-] [SECONDS] [BATCH]
+//! cargo run --release --example throughput -- [--model DIR] [--lines FILE] [--seconds S] [--batch N]
 //! ```
+//!
+//! Prints `first` as soon as the first document is processed (cold start),
+//! then one JSON line with words/s and tokens/s over the measured runs.
+//! `--lines FILE` processes each line as one document (default: the
+//! sentences of the seed press release).
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const SEED: &str = include_str!("seed-000.txt");
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let t0 = Instant::now();
+    let mut args = std::env::args().skip(1);
+    let (mut model, mut lines, mut seconds, mut batch) = (None, None, 5.0f64, 64usize);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--model" => model = Some(value()?),
+            "--lines" => lines = Some(std::fs::read_to_string(value()?)?),
+            "--seconds" => seconds = value()?.parse()?,
+            "--batch" => batch = value()?.parse()?,
+            other => return Err(format!("unknown argument {other}").into()),
+        }
+    }
+    let docs: Vec<&str> = match &lines {
+        Some(text) => text.lines().filter(|l| !l.trim().is_empty()).collect(),
+        None => SEED.split_inclusive(". ").filter(|s| !s.trim().is_empty()).collect(),
+    };
     let mut builder = rolegraph::Extractor::builder();
-    if let Some(dir) = args.first().filter(|a| a.as_str() != "-") {
+    if let Some(dir) = &model {
         builder.model_dir(dir);
     }
-    if let Some(b) = args.get(2).and_then(|s| s.parse().ok()) {
-        builder.batch_size(b);
-    }
     let ner = builder.build()?;
-    eprintln!("loaded in {:.0} ms", t0.elapsed().as_secs_f64() * 1e3);
-    let secs: f64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(5.0);
-    // Sentences of the seed text, as a batch of short documents.
-    let sentences: Vec<&str> =
-        SEED.split_inclusive(". ").filter(|s| !s.trim().is_empty()).collect();
-    let words: usize = sentences.iter().map(|s| s.split_whitespace().count()).sum();
-    let tokens: usize = ner.window_logits(SEED)?.iter().map(|w| w.ids.len()).sum();
-    let (mut n, start) = (0usize, Instant::now());
-    while start.elapsed() < Duration::from_secs_f64(secs) {
-        ner.entities_batch(&sentences)?;
-        n += 1;
+    ner.entities(docs[0])?;
+    println!("first");
+    let words: usize = docs.iter().map(|s| s.split_whitespace().count()).sum();
+    let tokens: usize = docs
+        .iter()
+        .map(|d| ner.window_logits(d).map(|w| w.iter().map(|w| w.ids.len()).sum::<usize>()))
+        .sum::<Result<usize, _>>()?;
+    let (mut runs, start) = (0usize, Instant::now());
+    let mut entities = 0;
+    while runs == 0 || start.elapsed().as_secs_f64() < seconds {
+        for chunk in docs.chunks(batch) {
+            entities += ner.entities_batch(chunk)?.iter().map(Vec::len).sum::<usize>();
+        }
+        runs += 1;
     }
     let dt = start.elapsed().as_secs_f64();
-    println!("entities_batch: {:.0} words/s ({n} runs of {words} words)", (n * words) as f64 / dt);
-    let (mut n, start) = (0usize, Instant::now());
-    while start.elapsed() < Duration::from_secs_f64(secs) {
-        ner.window_logits(SEED)?;
-        n += 1;
-    }
-    let dt = start.elapsed().as_secs_f64();
-    println!("encoder (one window at a time): {:.0} tokens/s", (n * tokens) as f64 / dt);
+    println!(
+        "{{\"words_per_s\": {:.1}, \"tokens_per_s\": {:.1}, \"docs\": {}, \"words\": {words}, \"runs\": {runs}, \"entities_per_run\": {}}}",
+        (runs * words) as f64 / dt,
+        (runs * tokens) as f64 / dt,
+        docs.len(),
+        entities / runs
+    );
     Ok(())
 }

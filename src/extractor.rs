@@ -12,7 +12,7 @@ use crate::decode::{self, Aggregation, DecodeOptions, Decoding, LabelScheme, Sch
 use crate::entity::Entity;
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph::Graph;
-use crate::model::{Backend, Batch, CandleBackend, ModelConfig, Weights};
+use crate::model::{Backend, BackendKind, Batch, CandleBackend, ModelConfig, Weights};
 use crate::relate::{Relations, Relator};
 use crate::span::{CharIndex, Span};
 use crate::tokenize::{TextTokenizer, Window};
@@ -94,6 +94,7 @@ pub struct ExtractorBuilder {
     #[cfg(feature = "hub")]
     hub_model: Option<String>,
     backend: Option<Arc<dyn Backend>>,
+    backend_kind: Option<BackendKind>,
     relator: Option<Relator>,
     aggregation: Option<Aggregation>,
     decoding: Option<Decoding>,
@@ -110,6 +111,7 @@ impl fmt::Debug for ExtractorBuilder {
         f.debug_struct("ExtractorBuilder")
             .field("model_dir", &self.model_dir)
             .field("custom_backend", &self.backend.is_some())
+            .field("backend_kind", &self.backend_kind)
             .field("relator", &self.relator.as_ref().map(|r| r.languages()))
             .field("aggregation", &self.aggregation)
             .field("decoding", &self.decoding)
@@ -143,6 +145,14 @@ impl ExtractorBuilder {
     #[cfg(feature = "hub")]
     pub fn hub_model(&mut self, model_id: impl Into<String>) -> &mut Self {
         self.hub_model = Some(model_id.into());
+        self
+    }
+
+    /// Which built-in backend runs the network (default [`BackendKind::Candle`];
+    /// `BackendKind::RustBert` with the `rust-bert` feature). Tokenization,
+    /// windows, decoding and everything after are shared.
+    pub fn backend_kind(&mut self, kind: BackendKind) -> &mut Self {
+        self.backend_kind = Some(kind);
         self
     }
 
@@ -241,10 +251,16 @@ impl ExtractorBuilder {
         };
         let backend: Arc<dyn Backend> = match &self.backend {
             Some(b) => b.clone(),
-            None => {
-                let device = self.device.clone().unwrap_or(Device::Cpu);
-                Arc::new(CandleBackend::load(&src.weights, &config, &device)?)
-            }
+            None => match self.backend_kind.unwrap_or_default() {
+                BackendKind::Candle => {
+                    let device = self.device.clone().unwrap_or(Device::Cpu);
+                    Arc::new(CandleBackend::load(&src.weights, &config, &device)?)
+                }
+                #[cfg(feature = "rust-bert")]
+                BackendKind::RustBert => {
+                    Arc::new(crate::model::RustBertBackend::load(&src.weights, &config)?)
+                }
+            },
         };
         let window = self.window_tokens.unwrap_or(default_window).min(config.max_tokens());
         if window <= tokenizer.added_tokens() {

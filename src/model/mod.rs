@@ -3,6 +3,10 @@
 
 mod bert;
 pub mod config;
+#[cfg(feature = "rust-bert")]
+mod tch_backend;
+#[cfg(feature = "rust-bert")]
+pub use tch_backend::RustBertBackend;
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +38,18 @@ pub trait Backend: Send + Sync {
     fn logits(&self, batch: &Batch) -> Result<Array3<f32>>;
 }
 
+/// Which implementation runs the network.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BackendKind {
+    /// Pure Rust on candle (the default).
+    #[default]
+    Candle,
+    /// rust-bert on libtorch (feature `rust-bert`).
+    #[cfg(feature = "rust-bert")]
+    RustBert,
+}
+
 /// Where the weights come from.
 #[derive(Clone, Debug)]
 pub(crate) enum Weights {
@@ -45,7 +61,7 @@ pub(crate) enum Weights {
 }
 
 impl Weights {
-    fn name(&self) -> PathBuf {
+    pub(crate) fn name(&self) -> PathBuf {
         match self {
             Weights::File(p) => p.clone(),
             Weights::Static(_) => PathBuf::from("<embedded>/model.safetensors"),
