@@ -78,11 +78,11 @@ pub use error::{Error, ErrorKind, Result};
 pub use extractor::{
     Extraction, Extractor, ExtractorBuilder, WindowLogits, DEFAULT_MAX_INPUT_BYTES,
 };
+#[cfg(feature = "rust-bert")]
+pub use model::RustBertBackend;
 pub use model::{
     Activation, Architecture, Backend, BackendKind, Batch, CandleBackend, ModelConfig,
 };
-#[cfg(feature = "rust-bert")]
-pub use model::RustBertBackend;
 pub use span::{CharIndex, Span};
 
 static DEFAULT: LazyLock<std::result::Result<Extractor, (ErrorKind, String)>> =

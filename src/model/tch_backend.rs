@@ -129,6 +129,10 @@ fn fill(vars: &mut nn::VarStore, weights: &Weights, prefix: &str) -> Result<()> 
     for (name, mut var) in vars.variables() {
         let candidates = [name.clone(), format!("{prefix}.{name}")];
         let Some(src) = candidates.iter().find_map(|n| tensors.get(n)) else {
+            // rust-bert's BERT builds a pooler that token classification never runs.
+            if name.contains(".pooler.") {
+                continue;
+            }
             return Err(bad(format!("no tensor for rust-bert variable `{name}`")));
         };
         let dims: Vec<i64> = src.dims().iter().map(|&d| d as i64).collect();
@@ -159,7 +163,9 @@ impl Backend for RustBertBackend {
         let types = as_tensor(&batch.type_ids).to_device(device);
         let types = self.uses_token_types.then_some(&types);
         let logits = tch::no_grad(|| match &inner.net {
-            Net::Bert(m) => Ok(m.forward_t(Some(&ids), Some(&mask), types, None, None, false).logits),
+            Net::Bert(m) => {
+                Ok(m.forward_t(Some(&ids), Some(&mask), types, None, None, false).logits)
+            }
             Net::Roberta(m) => {
                 Ok(m.forward_t(Some(&ids), Some(&mask), None, None, None, false).logits)
             }
@@ -169,7 +175,8 @@ impl Backend for RustBertBackend {
                 .map_err(|e| err(format!("rust-bert: {e}"))),
         })?;
         let labels = logits.size().last().copied().unwrap_or(0) as usize;
-        let data: Vec<f32> = Vec::from(&logits.to_kind(Kind::Float).to_device(tch::Device::Cpu).flatten(0, -1));
+        let data: Vec<f32> =
+            Vec::from(&logits.to_kind(Kind::Float).to_device(tch::Device::Cpu).flatten(0, -1));
         Array3::from_shape_vec((b, s, labels), data).map_err(|e| err(format!("logits shape: {e}")))
     }
 }

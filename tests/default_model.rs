@@ -1,0 +1,83 @@
+//! The embedded default model on the project's reference press release
+//! (`examples/seed-000.txt`): entity text and type, not float scores.
+
+use rolegraph::Entity;
+
+const SEED: &str = include_str!("../examples/seed-000.txt");
+
+fn entities() -> Vec<Entity> {
+    rolegraph::extract(SEED).expect("the default model loads and runs").entities
+}
+
+fn has(ents: &[Entity], label: &str, text: &str) -> bool {
+    ents.iter().any(|e| e.label == label && e.text == text)
+}
+
+#[test]
+fn people_with_exact_spans() {
+    let ents = entities();
+    for name in ["Ralph Goodale", "Kevin McAleenan", "Scott Bardsley"] {
+        let e = ents
+            .iter()
+            .find(|e| e.text == name)
+            .unwrap_or_else(|| panic!("{name} not found in {ents:#?}"));
+        assert_eq!(e.label, "PER", "{e:?}");
+        let start = SEED.find(name).unwrap();
+        assert_eq!((e.bytes.start, e.bytes.end), (start, start + name.len()));
+        assert_eq!(e.chars.start, SEED[..start].chars().count());
+    }
+    // Surname-only mentions ("Le ministre Goodale", "le secrétaire intérimaire McAleenan").
+    for surname in ["Goodale", "McAleenan"] {
+        let n = ents.iter().filter(|e| e.label == "PER" && e.text == surname).count();
+        assert!(n >= 1, "surname mention {surname} as PER: {ents:#?}");
+    }
+}
+
+#[test]
+fn no_title_word_is_a_person() {
+    for e in entities().iter().filter(|e| e.label == "PER") {
+        let lower = e.text.to_lowercase();
+        for title in ["ministre", "responsable", "secrétaire", "homologue"] {
+            assert!(!lower.contains(title), "title word tagged as a person: {e:?}");
+        }
+    }
+}
+
+#[test]
+fn places_and_agencies() {
+    let ents = entities();
+    assert!(
+        ents.iter().any(|e| e.label == "LOC" && e.text.contains("WASHINGTON")),
+        "Washington as LOC: {ents:#?}"
+    );
+    let orgs: Vec<&str> =
+        ents.iter().filter(|e| e.label == "ORG").map(|e| e.text.as_str()).collect();
+    assert!(
+        orgs.iter().any(|o| o.contains("Sécurité publique")),
+        "an agency named 'Sécurité publique …' as ORG: {orgs:?}"
+    );
+    assert!(has(&ents, "ORG", "CNW") || orgs.len() >= 2, "{orgs:?}");
+}
+
+#[test]
+fn relations_on_the_seed() {
+    let found = rolegraph::extract(SEED).unwrap();
+    let met = found.relations.met_with();
+    assert_eq!(met.len(), 1, "{met:?}");
+    let (a, b) = &met[0];
+    let pair = [a.as_str(), b.as_str()];
+    assert!(pair.contains(&"Ralph Goodale") && pair.contains(&"Kevin McAleenan"), "{pair:?}");
+    let meeting = &found.relations.meetings[0];
+    assert_eq!(meeting.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2019-06-10"));
+    let goodale = found.relations.person("Ralph Goodale").expect("Goodale");
+    assert!(goodale.roles.iter().any(|r| {
+        r.title.as_ref().is_some_and(|t| t.text == "ministre")
+            && r.of
+                .as_ref()
+                .is_some_and(|o| o.text == "Sécurité publique et de la Protection civile")
+    }));
+    assert!(!found.relations.discussions.is_empty());
+    // The graph holds both people and their meeting.
+    let people = found.graph.nodes.iter().filter(|n| n.id.starts_with("person/")).count();
+    assert!(people >= 2);
+}
