@@ -3,6 +3,7 @@
 //!
 //! ```sh
 //! cargo run --release --example throughput -- [--model DIR] [--lines FILE] [--seconds S] [--batch N]
+//! cargo run --release --features rust-bert --example throughput -- --backend rust-bert
 //! ```
 //!
 //! Prints `first` as soon as the first document is processed (cold start),
@@ -17,6 +18,7 @@ const SEED: &str = include_str!("seed-000.txt");
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (mut model, mut lines, mut seconds, mut batch) = (None, None, 5.0f64, 64usize);
+    let mut backend = rolegraph::BackendKind::Candle;
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
@@ -24,6 +26,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--lines" => lines = Some(std::fs::read_to_string(value()?)?),
             "--seconds" => seconds = value()?.parse()?,
             "--batch" => batch = value()?.parse()?,
+            "--backend" => {
+                backend = match value()?.as_str() {
+                    "candle" => rolegraph::BackendKind::Candle,
+                    #[cfg(feature = "rust-bert")]
+                    "rust-bert" => rolegraph::BackendKind::RustBert,
+                    other => return Err(format!("unknown or disabled backend {other}").into()),
+                }
+            }
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -32,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => SEED.split_inclusive(". ").filter(|s| !s.trim().is_empty()).collect(),
     };
     let mut builder = rolegraph::Extractor::builder();
+    builder.backend_kind(backend);
     if let Some(dir) = &model {
         builder.model_dir(dir);
     }
