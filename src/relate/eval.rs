@@ -26,7 +26,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Relations, Relator};
+use super::{Relations, Relator, Role, TextSpan};
 use crate::entity::Entity;
 use crate::error::{Error, ErrorKind, Result};
 use crate::span::{CharIndex, Span};
@@ -286,42 +286,31 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
         .flat_map(|m| m.pairs.iter().map(|&[a, b]| pair(&names[a], &names[b])))
         .filter(|(a, b)| a != b)
         .collect();
-    let gold_titles: HashSet<(String, String)> = gold
-        .persons
-        .iter()
-        .flat_map(|p| {
-            p.roles.iter().filter_map(|r| r.title.as_ref().map(|t| (p.name.clone(), key(t))))
-        })
-        .collect();
-    let pred_titles: HashSet<(String, String)> = pred
-        .people
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| {
-            p.roles
-                .iter()
-                .filter_map(|r| r.title.as_ref().map(|t| (names[i].clone(), key(&t.text))))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let gold_of: HashSet<(String, String)> = gold
-        .persons
-        .iter()
-        .flat_map(|p| {
-            p.roles.iter().filter_map(|r| r.of.as_ref().map(|t| (p.name.clone(), key(t))))
-        })
-        .collect();
-    let pred_of: HashSet<(String, String)> = pred
-        .people
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| {
-            p.roles
-                .iter()
-                .filter_map(|r| r.of.as_ref().map(|t| (names[i].clone(), key(&t.text))))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    // (person, normalised field) pairs of one role field, gold and predicted.
+    let gold_roles = |field: fn(&GoldRole) -> Option<&String>| -> HashSet<(String, String)> {
+        gold.persons
+            .iter()
+            .flat_map(|p| {
+                p.roles.iter().filter_map(move |r| field(r).map(|t| (p.name.clone(), key(t))))
+            })
+            .collect()
+    };
+    let names = &names;
+    let pred_roles = |field: fn(&Role) -> Option<&TextSpan>| -> HashSet<(String, String)> {
+        pred.people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                p.roles
+                    .iter()
+                    .filter_map(move |r| field(r).map(|t| (names[i].clone(), key(&t.text))))
+            })
+            .collect()
+    };
+    let gold_titles = gold_roles(|r| r.title.as_ref());
+    let pred_titles = pred_roles(|r| r.title.as_ref());
+    let gold_of = gold_roles(|r| r.of.as_ref());
+    let pred_of = pred_roles(|r| r.of.as_ref());
     // Topics: one-to-one, overlap >= half of the longer span (code points).
     let mut pred_topics: Vec<Span> = Vec::new();
     for d in &pred.discussions {
@@ -364,12 +353,7 @@ pub fn evaluate_dir<F>(relator: &Relator, dir: &Path, mut entities: F) -> Result
 where
     F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
 {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut paths: Vec<_> = rd
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
+    let paths = super::lang::json_files(dir)?;
     let mut docs = Vec::new();
     for p in &paths {
         let gold = GoldDoc::load(p)?;

@@ -149,13 +149,7 @@ impl LanguageData {
 
     /// Every `*.json` file of `dir`, parsed, sorted by file name.
     pub fn from_dir(dir: &Path) -> Result<Vec<LanguageData>> {
-        let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-        let mut paths: Vec<_> = rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
-        paths
+        json_files(dir)?
             .iter()
             .map(|p| {
                 let json = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
@@ -274,4 +268,15 @@ impl Lang {
     pub fn score(&self, words: &[&str]) -> usize {
         words.iter().filter(|w| self.function_words.contains(**w)).count()
     }
+}
+
+/// The `*.json` files of `dir`, sorted by name.
+pub(crate) fn json_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut paths: Vec<_> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    Ok(paths)
 }
