@@ -80,6 +80,10 @@ fn expected(text: &str) -> Vec<Span> {
 }
 
 fn run(window: usize, overlap: usize, batch: usize) -> (Vec<Span>, Vec<usize>) {
+    run_on(&long_text(), window, overlap, batch)
+}
+
+fn run_on(text: &str, window: usize, overlap: usize, batch: usize) -> (Vec<Span>, Vec<usize>) {
     let backend = Arc::new(ContextFree { calls: Mutex::new(Vec::new()) });
     let ner = Extractor::builder()
         .model_dir(fixture())
@@ -89,8 +93,7 @@ fn run(window: usize, overlap: usize, batch: usize) -> (Vec<Span>, Vec<usize>) {
         .batch_size(batch)
         .build()
         .unwrap();
-    let text = long_text();
-    let ents = ner.entities(&text).unwrap();
+    let ents = ner.entities(text).unwrap();
     for e in &ents {
         assert_eq!(&text[e.bytes.range()], e.text);
     }
@@ -111,6 +114,17 @@ fn windows_and_batches_neither_lose_nor_duplicate_entities() {
     for (w, o, b) in [(40, 0, 1), (20, 5, 7), (33, 15, 64), (12, 4, 100)] {
         assert_eq!(run(w, o, b).0, want, "window {w}, overlap {o}, batch {b}");
     }
+}
+
+#[test]
+fn short_texts_in_one_window() {
+    let mut found = 0;
+    for text in ["Ana Souza visitou São Paulo.", "Köln", "Москва 東京 🤝 Goodale à Washington D.C."] {
+        let want = expected(text);
+        found += want.len();
+        assert_eq!(run_on(text, 40, 10, 16).0, want, "{text}");
+    }
+    assert!(found > 2, "the texts hold entities under the stand-in backend");
 }
 
 #[test]

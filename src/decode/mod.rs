@@ -42,17 +42,18 @@ pub enum Decoding {
 /// which it had the most context on both sides.
 pub(crate) struct TokenProbs {
     probs: Array2<f32>,
-    context: Vec<i64>,
+    /// 0 = no prediction yet, else 1 + the context of the kept prediction.
+    context: Vec<usize>,
 }
 
 impl TokenProbs {
     pub(crate) fn new(tokens: usize, labels: usize) -> Self {
-        TokenProbs { probs: Array2::zeros((tokens, labels)), context: vec![-1; tokens] }
+        TokenProbs { probs: Array2::zeros((tokens, labels)), context: vec![0; tokens] }
     }
 
     /// Offers logits for `token`, seen with `context` tokens on its poorer side.
     pub(crate) fn offer(&mut self, token: usize, context: usize, logits: ArrayView1<f32>) {
-        let context = context as i64;
+        let context = context.saturating_add(1);
         if context <= self.context[token] {
             return;
         }
@@ -237,6 +238,14 @@ mod tests {
         assert_eq!(run(Aggregation::First), 0);
         assert_eq!(run(Aggregation::Average), 1);
         assert_eq!(run(Aggregation::Max), 1);
+    }
+
+    #[test]
+    fn token_probs_accept_unbounded_context() {
+        // A one-window document has no window edge on either side.
+        let mut tp = TokenProbs::new(1, 2);
+        tp.offer(0, usize::MAX, array![0.0, 5.0].view());
+        assert!(tp.into_array()[[0, 1]] > 0.9);
     }
 
     #[test]
