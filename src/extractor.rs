@@ -425,7 +425,14 @@ impl Extractor {
             } else {
                 self.tokenizer.encode(text)?
             };
-            windows.extend(self.tokenizer.windows(i, &enc, self.window, self.overlap)?);
+            windows.extend(self.tokenizer.windows(
+                i,
+                text,
+                &enc,
+                self.window,
+                self.overlap,
+                true,
+            )?);
             let probs = TokenProbs::new(enc.len(), labels);
             docs.push(Doc { text, enc, probs });
         }
@@ -435,12 +442,12 @@ impl Extractor {
             let logits = self.backend.logits(&self.batch(chunk))?;
             for (b, w) in chunk.iter().enumerate() {
                 let doc = &mut docs[w.doc];
-                let n_tokens = doc.enc.len();
                 for (pos, tok) in w.tokens.iter().enumerate() {
                     if let Some(t) = *tok {
                         // Document edges are not window edges: no context is missing there.
-                        let left = if w.first == 0 { usize::MAX } else { t - w.first };
-                        let right = if w.end == n_tokens { usize::MAX } else { w.end - 1 - t };
+                        let left =
+                            if w.first == w.segment.start { usize::MAX } else { t - w.first };
+                        let right = if w.end == w.segment.end { usize::MAX } else { w.end - 1 - t };
                         let context = left.min(right);
                         doc.probs.offer(t, context, logits.slice(ndarray::s![b, pos, ..]));
                     }
@@ -466,15 +473,16 @@ impl Extractor {
     }
 
     /// Raw logits of every window of `text`, in text order (one window per
-    /// forward pass, no padding). The NER stage in [`entities`](Self::entities)
-    /// is built on exactly these numbers.
+    /// forward pass, no padding), with windows cut by length only. (The NER
+    /// stage in [`entities`](Self::entities) also cuts windows at sentence
+    /// ends, as the model was trained on sentences.)
     pub fn window_logits(&self, text: &str) -> Result<Vec<WindowLogits>> {
         let enc = self.tokenizer.encode(text)?;
         let offsets = enc.get_offsets();
         let windows = if enc.is_empty() {
             vec![self.tokenizer.window(0, &enc, 0, 0)?]
         } else {
-            self.tokenizer.windows(0, &enc, self.window, self.overlap)?
+            self.tokenizer.windows(0, text, &enc, self.window, self.overlap, false)?
         };
         windows
             .into_iter()

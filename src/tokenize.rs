@@ -28,6 +28,9 @@ pub(crate) struct Window {
     /// First and one-past-last document token covered.
     pub first: usize,
     pub end: usize,
+    /// The sentence-like segment the window lies in (`first..end` within it):
+    /// at a segment edge no context is missing.
+    pub segment: std::ops::Range<usize>,
 }
 
 impl TextTokenizer {
@@ -89,27 +92,35 @@ impl TextTokenizer {
     }
 
     /// Cuts `enc` into windows of at most `max_tokens` tokens (specials
-    /// included), consecutive windows sharing `overlap` tokens.
+    /// included), consecutive windows sharing `overlap` tokens; with
+    /// `by_sentence`, windows do not cross [`segments`] boundaries.
     pub(crate) fn windows(
         &self,
         doc: usize,
+        text: &str,
         enc: &Encoding,
         max_tokens: usize,
         overlap: usize,
+        by_sentence: bool,
     ) -> Result<Vec<Window>> {
-        let n = enc.len();
         let content = max_tokens.saturating_sub(self.added).max(1);
         let overlap = overlap.min(content / 2);
         let step = content - overlap;
         let mut out = Vec::new();
-        let mut first = 0;
-        while first < n {
-            let end = (first + content).min(n);
-            out.push(self.window(doc, enc, first, end)?);
-            if end == n {
-                break;
+        let parts =
+            if by_sentence { segments(text, enc.get_offsets()) } else { vec![0..enc.len()] };
+        for segment in parts {
+            let mut first = segment.start;
+            while first < segment.end {
+                let end = (first + content).min(segment.end);
+                let mut w = self.window(doc, enc, first, end)?;
+                w.segment = segment.clone();
+                out.push(w);
+                if end == segment.end {
+                    break;
+                }
+                first += step;
             }
-            first += step;
         }
         Ok(out)
     }
@@ -156,6 +167,34 @@ impl TextTokenizer {
             tokens,
             first,
             end,
+            segment: first..end,
         })
     }
+}
+
+/// Token ranges of sentence-like segments: a segment ends at a line break or
+/// after `.`, `!`, `?` (or `…`) followed by whitespace and an uppercase letter
+/// or digit. The model sees one segment per window, as in training (one
+/// sentence per sequence); a segment longer than a window is still split into
+/// overlapping windows.
+pub(crate) fn segments(text: &str, offsets: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for t in 1..offsets.len() {
+        let gap = text.get(offsets[t - 1].1..offsets[t].0).unwrap_or("");
+        let prev = text.get(offsets[t - 1].0..offsets[t - 1].1).unwrap_or("");
+        let next = text.get(offsets[t].0..).and_then(|s| s.chars().next());
+        let line_break = gap.contains('\n');
+        let sentence_end = matches!(prev, "." | "!" | "?" | "…")
+            && !gap.is_empty()
+            && next.is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        if line_break || sentence_end {
+            out.push(start..t);
+            start = t;
+        }
+    }
+    if start < offsets.len() {
+        out.push(start..offsets.len());
+    }
+    out
 }

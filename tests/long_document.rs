@@ -119,7 +119,8 @@ fn windows_and_batches_neither_lose_nor_duplicate_entities() {
 #[test]
 fn short_texts_in_one_window() {
     let mut found = 0;
-    for text in ["Ana Souza visitou São Paulo.", "Köln", "Москва 東京 🤝 Goodale à Washington D.C."] {
+    for text in ["Ana Souza visitou São Paulo.", "Köln", "Москва 東京 🤝 Goodale à Washington D.C."]
+    {
         let want = expected(text);
         found += want.len();
         assert_eq!(run_on(text, 40, 10, 16).0, want, "{text}");

@@ -145,7 +145,7 @@ pub struct Edge {
 }
 
 /// A knowledge graph of people, posts, organisations, meetings and topics.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Graph {
     /// Nodes, in insertion order.
     pub nodes: Vec<Node>,
@@ -208,6 +208,14 @@ fn short_slug(s: &str) -> String {
     }
     let cut = s[..80].rfind('-').unwrap_or(80);
     s[..cut].to_string()
+}
+
+/// Graphs are equal when their nodes and edges are (the lookup indexes are
+/// derived data, not serialised).
+impl PartialEq for Graph {
+    fn eq(&self, other: &Self) -> bool {
+        self.nodes == other.nodes && self.edges == other.edges
+    }
 }
 
 impl Graph {
