@@ -107,8 +107,11 @@ impl TextTokenizer {
         let overlap = overlap.min(content / 2);
         let step = content - overlap;
         let mut out = Vec::new();
-        let parts =
-            if by_sentence { segments(text, enc.get_offsets()) } else { vec![0..enc.len()] };
+        let parts = if by_sentence {
+            segments(text, enc.get_offsets())
+        } else {
+            std::iter::once(0..enc.len()).collect()
+        };
         for segment in parts {
             let mut first = segment.start;
             while first < segment.end {
