@@ -1006,18 +1006,21 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
     }
 }
 
+/// Every hit of each phrase set in the document, tagged with the set's kind.
+fn tagged_hits<K: Copy, const N: usize>(doc: &Doc, sets: [(&Phrases, K); N]) -> Vec<(Hit, K)> {
+    sets.iter().flat_map(|(p, k)| p.find(&doc.nt).into_iter().map(move |h| (h, *k))).collect()
+}
+
 fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<RoleB>) {
     let lang = doc.lang;
-    let mut trig: Vec<(Hit, Trig)> = Vec::new();
-    for (p, k) in [
-        (&lang.reciprocal_meeting, Trig::Reciprocal),
-        (&lang.meeting, Trig::Strong),
-        (&lang.weak_meeting, Trig::Weak),
-    ] {
-        for h in p.find(&doc.nt) {
-            trig.push((h, k));
-        }
-    }
+    let mut trig = tagged_hits(
+        doc,
+        [
+            (&lang.reciprocal_meeting, Trig::Reciprocal),
+            (&lang.meeting, Trig::Strong),
+            (&lang.weak_meeting, Trig::Weak),
+        ],
+    );
     trig.sort_by(|a, b| {
         a.0.start.cmp(&b.0.start).then((b.0.end - b.0.start).cmp(&(a.0.end - a.0.start)))
     });
@@ -1428,16 +1431,14 @@ fn find_discussions(
         Deferred,
         Passive,
     }
-    let mut hits: Vec<(Hit, K)> = Vec::new();
-    for (p, k) in [
-        (&lang.discussion, K::Forward),
-        (&lang.deferred_discussion, K::Deferred),
-        (&lang.passive_discussion, K::Passive),
-    ] {
-        for h in p.find(&doc.nt) {
-            hits.push((h, k));
-        }
-    }
+    let mut hits = tagged_hits(
+        doc,
+        [
+            (&lang.discussion, K::Forward),
+            (&lang.deferred_discussion, K::Deferred),
+            (&lang.passive_discussion, K::Passive),
+        ],
+    );
     hits.sort_by_key(|h| (h.0.start, h.1 != K::Forward));
     let planned = lang.planned_cues.find(&doc.nt);
     let groups: Vec<Hit> = lang

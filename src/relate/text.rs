@@ -34,6 +34,14 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
+    /// The word token `text[start..end]`.
+    fn word(text: &str, start: usize, end: usize) -> Tok {
+        let w = &text[start..end];
+        Tok { start, end, kind: TokKind::Word, norm: normalize_word(w), cap: starts_upper(w) }
+    }
+}
+
+impl Tok {
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
@@ -140,28 +148,12 @@ pub(crate) fn tokenize(text: &str, breaks: &HashSet<usize>) -> Vec<Tok> {
                     && word.len() - k > 2
                     && word[k0..k].iter().all(|x| x.1.is_alphabetic())
                 {
-                    let s = word[k0].0;
-                    let e = word[k].0 + ch.len_utf8();
-                    toks.push(Tok {
-                        start: s,
-                        end: e,
-                        kind: TokKind::Word,
-                        norm: normalize_word(&text[s..e]),
-                        cap: starts_upper(&text[s..e]),
-                    });
+                    toks.push(Tok::word(text, word[k0].0, word[k].0 + ch.len_utf8()));
                     k0 = k + 1;
                     break;
                 }
             }
-            let s = word[k0].0;
-            let e = end_of(j);
-            toks.push(Tok {
-                start: s,
-                end: e,
-                kind: TokKind::Word,
-                norm: normalize_word(&text[s..e]),
-                cap: starts_upper(&text[s..e]),
-            });
+            toks.push(Tok::word(text, word[k0].0, end_of(j)));
             i = j;
         } else {
             let e = end_of(i + 1);
