@@ -779,3 +779,48 @@ fn newswire_patterns_in_italian_portuguese_german_french() {
     assert_eq!(topics(&r), vec!["la coopération transfrontalière"]);
     assert_eq!(r.discussions[0].participants.len(), 2);
 }
+
+#[test]
+fn untagged_and_mistagged_surnames_join_their_person() {
+    // The tagger found the full names once; the later surnames are untagged
+    // ("Moreau") or tagged ORG ("Lindqvist"): the meeting and the role still
+    // reach the right people.
+    let text = "La ministre Claire Moreau a accueilli lundi le commissaire Erik Lindqvist. \
+                Plus tard, Moreau a rencontré Lindqvist à Bruxelles.";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Claire Moreau"),
+            ("PER", "Erik Lindqvist"),
+            ("ORG", "Lindqvist"),
+            ("LOC", "Bruxelles"),
+        ],
+    );
+    assert_eq!(r.people.len(), 2, "{:?}", r.people);
+    assert_eq!(pairs(&r), vec![("Claire Moreau".into(), "Erik Lindqvist".into())]);
+    let moreau = r.person("Claire Moreau").unwrap();
+    assert_eq!(moreau.mentions.len(), 2);
+    assert_eq!(moreau.mentions[1].text, "Moreau");
+    assert_eq!(r.person("Erik Lindqvist").unwrap().mentions.len(), 2);
+}
+
+#[test]
+fn surname_repair_respects_other_names_and_majorities() {
+    // "Anna Moreau" is another person with the same surname: not merged. And
+    // "Washington" tagged LOC twice stays a place although George Washington
+    // is named once.
+    let text = "Paul Moreau met Anna Moreau in Washington. George Washington was not there. \
+                Washington is a city.";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Paul Moreau"),
+            ("LOC", "Washington"),
+            ("PER", "George Washington"),
+            ("LOC", "Washington"),
+        ],
+    );
+    assert!(r.person("Anna Moreau").is_none());
+    assert_eq!(r.person("Paul Moreau").unwrap().mentions.len(), 1);
+    assert_eq!(r.person("George Washington").unwrap().mentions.len(), 1);
+}

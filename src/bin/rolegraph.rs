@@ -73,6 +73,9 @@ enum Command {
         /// Use the gold entities instead of the NER model (scores the relations stage alone).
         #[arg(long)]
         gold_entities: bool,
+        /// List each document's missed and spurious pairs, titles and agencies.
+        #[arg(long)]
+        errors: bool,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
@@ -154,7 +157,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 println!("{report}");
             }
         }
-        Command::EvalRelations { data, model, gold_entities, json } => {
+        Command::EvalRelations { data, model, gold_entities, errors, json } => {
             let relator = rolegraph::relate::Relator::default();
             let report = if gold_entities {
                 rolegraph::relate::eval::evaluate_dir(&relator, &data, |doc| Ok(doc.entities()))
@@ -167,6 +170,8 @@ fn run(cli: Cli) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+            } else if errors {
+                println!("{report:#}");
             } else {
                 println!("{report}");
             }

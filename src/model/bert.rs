@@ -38,9 +38,9 @@ fn layer_norm(vb: VarBuilder, size: usize, eps: f64) -> CResult<LayerNorm> {
     Ok(LayerNorm::new(w, b, eps))
 }
 
-fn activate(act: Activation, x: &Tensor) -> CResult<Tensor> {
+fn activate(act: Activation, x: Tensor) -> CResult<Tensor> {
     match act {
-        Activation::Gelu => x.gelu_erf(),
+        Activation::Gelu => super::ops::gelu_erf_(x),
         Activation::GeluTanh => x.gelu(),
         Activation::Relu => x.relu(),
     }
@@ -63,6 +63,10 @@ impl SelfAttention {
         cfg: &ModelConfig,
     ) -> CResult<Self> {
         let [(qw, qb), (kw, kb), (vw, vb)] = qkv;
+        // Scaling the query projection by 1/√d scales q·kᵀ without a pass
+        // over the (seq × seq) scores.
+        let scale = 1.0 / ((cfg.hidden_size / cfg.num_heads) as f64).sqrt();
+        let (qw, qb) = ((qw * scale)?, (qb * scale)?);
         let w = Tensor::cat(&[qw, kw, vw], 0)?;
         let b = Tensor::cat(&[qb, kb, vb], 0)?;
         Ok(SelfAttention {
@@ -83,8 +87,7 @@ impl SelfAttention {
         let q = qkv.get(0)?.contiguous()?;
         let k = qkv.get(1)?.contiguous()?;
         let v = qkv.get(2)?.contiguous()?;
-        let scale = 1.0 / (self.head_dim as f64).sqrt();
-        let mut scores = (q.matmul(&k.t()?)? * scale)?;
+        let mut scores = q.matmul(&k.t()?)?;
         if let Some(bias) = bias {
             scores = scores.broadcast_add(bias)?;
         }
@@ -107,7 +110,7 @@ struct Layer {
 impl Layer {
     fn forward(&self, x: &Tensor, bias: Option<&Tensor>) -> CResult<Tensor> {
         let x = self.attention.forward(x, bias)?;
-        let y = activate(self.act, &apply(&self.up, &x)?)?;
+        let y = activate(self.act, apply(&self.up, &x)?)?;
         let y = apply(&self.down, &y)?;
         self.norm.forward(&(y + x)?)
     }

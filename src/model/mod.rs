@@ -2,6 +2,7 @@
 //! (token ids in, logits out).
 
 mod bert;
+mod ops;
 pub mod config;
 #[cfg(feature = "rust-bert")]
 mod tch_backend;

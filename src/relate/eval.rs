@@ -204,6 +204,10 @@ pub struct DocScores {
     pub gold_has_meeting: bool,
     /// Number of meetings predicted.
     pub predicted_meetings: usize,
+    /// What went wrong, one line per missed (`-`) or spurious (`+`) met-with
+    /// pair, title or agency, e.g. `- title: Ralph Goodale → ministre`.
+    /// Predicted people who match no gold person are written `?name`.
+    pub errors: Vec<String>,
 }
 
 /// Micro-averaged precision/recall/F1 of one measure.
@@ -334,7 +338,23 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
         }
     }
     let topic = Counts { tp, fp: pred_topics.len() - tp, fn_: gold.discussed.len() - tp };
+    let mut errors = Vec::new();
+    for (what, p, g) in [
+        ("met", &pred_pairs, &gold_pairs),
+        ("title", &pred_titles, &gold_titles),
+        ("agency", &pred_of, &gold_of),
+    ] {
+        let sep = if what == "met" { " – " } else { " → " };
+        let mut lines: Vec<String> = g
+            .difference(p)
+            .map(|(a, b)| format!("- {what}: {a}{sep}{b}"))
+            .chain(p.difference(g).map(|(a, b)| format!("+ {what}: {a}{sep}{b}")))
+            .collect();
+        lines.sort();
+        errors.extend(lines);
+    }
     DocScores {
+        errors,
         id: gold.id.clone(),
         lang: gold.lang.clone(),
         met_with: set_counts(&pred_pairs, &gold_pairs),
@@ -401,6 +421,8 @@ impl EvalReport {
     }
 }
 
+/// The per-document table and the micro-averaged scores; the alternate form
+/// (`{:#}`) also lists each document's errors under its row.
 impl fmt::Display for EvalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = |c: &Counts| format!("{}/{}/{}", c.tp, c.fp, c.fn_);
@@ -428,6 +450,11 @@ impl fmt::Display for EvalReport {
                 r.predicted_meetings,
                 mark
             )?;
+            if f.alternate() {
+                for e in &r.errors {
+                    writeln!(f, "    {e}")?;
+                }
+            }
         }
         writeln!(f)?;
         writeln!(f, "{:<10} {:>9} {:>9} {:>9}", "measure", "precision", "recall", "f1")?;

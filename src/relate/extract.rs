@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::date::{find_dates, DateFound};
 use super::lang::Lang;
+use super::repair::{consistent_people, fix_titles};
 use super::text::{
     is_closing_quote, is_quote, normalize_phrase, sentences, tokenize, Hit, NormText, Phrases, Tok,
     TokKind,
@@ -187,7 +188,8 @@ impl<'a> Doc<'a> {
     }
 }
 
-fn is_per(l: &str) -> bool {
+/// PER under the usual label names.
+pub(crate) fn is_per(l: &str) -> bool {
     l.eq_ignore_ascii_case("PER") || l.eq_ignore_ascii_case("PERSON")
 }
 
@@ -208,7 +210,7 @@ fn name_tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn lang_is_title_or_honorific(lang: &Lang, w: &str) -> bool {
+pub(crate) fn lang_is_title_or_honorific(lang: &Lang, w: &str) -> bool {
     [w.to_string(), format!("{w}.")].iter().any(|w| {
         let toks = tokenize(w, &HashSet::new());
         let nt = NormText::new(&toks, &vec![false; toks.len()]);
@@ -241,7 +243,9 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
             flat.push(e);
         }
     }
-    let ents = flat;
+    let fixed = fix_titles(lang, text, flat.into_iter().cloned().collect());
+    let owned = consistent_people(lang, text, fixed);
+    let ents: Vec<&Entity> = owned.iter().collect();
     let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
     let toks = tokenize(text, &breaks);
     // Skippable adverbs are dropped from the matching text.

@@ -68,6 +68,7 @@ mod date;
 pub mod eval;
 mod extract;
 mod lang;
+mod repair;
 mod text;
 
 use std::path::PathBuf;

@@ -273,6 +273,15 @@ def main():
                     help="name:factor,... training-set repetition factors")
     ap.add_argument("--case-aug", type=float, default=0.03,
                     help="fraction of training sentences recased (2/3 lower, 1/3 upper)")
+    ap.add_argument("--entity-upper", type=float, default=0.0,
+                    help="fraction of training sentences where one entity mention is written in capitals "
+                         "(headlines, datelines, 'WASHINGTON D.C.')")
+    ap.add_argument("--dateline", type=float, default=0.0,
+                    help="fraction of training sentences prefixed by a news dateline: a location from the "
+                         "training data in capitals and a comma ('PARIS, ...'), labelled LOC")
+    ap.add_argument("--init", default="",
+                    help="continue from an exported model directory: reuse its tokenizer and weights "
+                         "(the LR schedule restarts with --lr/--warmup-steps)")
     ap.add_argument("--no-misc-mask", action="store_true", help="disable MISC masking for wikiann/europeana")
     ap.add_argument("--evals-per-epoch", type=int, default=2)
     ap.add_argument("--eval-max", type=int, default=1000, help="max sentences per held-out set (seeded sample)")
@@ -312,11 +321,14 @@ def main():
     log("loaded", sum(len(d["sents"]) for d in trainsets), "train sents;",
         sum(len(d["sents"]) for d in evsets), "eval sents", f"{time.time()-t0:.0f}s")
 
-    # tokenizer: training text only (original casing, before augmentation)
-    texts = [" ".join(t) for ds in trainsets for t, _ in ds["sents"]]
-    tok = train_tokenizer(texts, args.vocab)
-    del texts
     from transformers import BertTokenizerFast
+    if args.init:
+        tok = Tokenizer.from_file(os.path.join(args.init, "tokenizer.json"))
+    else:
+        # tokenizer: training text only (original casing, before augmentation)
+        texts = [" ".join(t) for ds in trainsets for t, _ in ds["sents"]]
+        tok = train_tokenizer(texts, args.vocab)
+        del texts
     tok_fast = BertTokenizerFast(tokenizer_object=tok, do_lower_case=False, strip_accents=False,
                                  tokenize_chinese_chars=True, model_max_length=512,
                                  unk_token="[UNK]", sep_token="[SEP]", pad_token="[PAD]",
@@ -331,6 +343,14 @@ def main():
         ups[k] = float(v)
     train_chunks, train_nomisc = [], []
     n_words = 0
+    places = []
+    if args.dateline > 0:
+        for ds in trainsets:
+            for toks, tags in ds["sents"]:
+                for typ, a, b in D.get_entities(tags):
+                    if typ == "LOC" and b - a < 3:
+                        places.append(toks[a:b])
+        log("dateline places", len(places))
     for ds in trainsets:
         sents = ds["sents"]
         aug = []
@@ -340,6 +360,15 @@ def main():
                 toks = [t.lower() for t in toks]
             elif u < args.case_aug:
                 toks = [t.upper() for t in toks]
+            elif u < args.case_aug + args.entity_upper:
+                ents = D.get_entities(tags)
+                if ents:
+                    _, a, b = rng.choice(ents)
+                    toks = toks[:a] + [t.upper() for t in toks[a:b]] + toks[b:]
+            if places and rng.random() < args.dateline:
+                place = [t.upper() for t in rng.choice(places)]
+                toks = place + [","] + list(toks)
+                tags = ["B-LOC"] + ["I-LOC"] * (len(place) - 1) + ["O"] + list(tags)
             aug.append((toks, tags))
         chunks, _ = encode_sents(tok, aug, args.max_len)
         f = ups.get(ds["name"], 1.0)
@@ -363,7 +392,12 @@ def main():
                      attention_probs_dropout_prob=args.dropout, pad_token_id=pad_id,
                      num_labels=len(LABELS), id2label={i: l for i, l in enumerate(LABELS)},
                      label2id=dict(L2I), architectures=["BertForTokenClassification"])
-    model = BertForTokenClassification(cfg)
+    if args.init:
+        model = BertForTokenClassification.from_pretrained(args.init, torch_dtype=torch.float32)
+        assert [model.config.id2label[i] for i in range(len(LABELS))] == LABELS
+        model.config.hidden_dropout_prob = args.dropout
+    else:
+        model = BertForTokenClassification(cfg)
     n_params = sum(p.numel() for p in model.parameters())
     log("params", n_params)
 

@@ -1,0 +1,358 @@
+//! Person mentions made consistent across one document (internal), before the
+//! rules run.
+//!
+//! A statistical tagger decides each mention on its own, so one document often
+//! has "Ralph Goodale" as PER in the first paragraph, "Goodale" untagged or
+//! tagged ORG three paragraphs later, and the rules then lose the meeting or
+//! the role attached to that later mention. This pass applies the usual
+//! one-sense-per-document repair:
+//!
+//! * every name form of a PER entity (its words without leading titles or
+//!   honorifics, and the last of them: the surname) is searched for as whole,
+//!   capitalised words;
+//! * an occurrence outside any entity becomes a PER entity, unless it is glued
+//!   to other capitalised words (another person with the same surname, or a
+//!   name inside a longer one);
+//! * an occurrence tagged with another type over exactly the same span is
+//!   relabelled PER when the form is tagged PER at least as often as it is
+//!   tagged otherwise in the document (so `Washington` the place survives in
+//!   a text that names George Washington once).
+//!
+//! Before that, [`fix_titles`] undoes the tagger's usual confusions around
+//! titles, where press releases pile portfolios and names together:
+//!
+//! * a PER entity made only of title words (`Secretary`, the `Attorney` of
+//!   `Attorney General`) is dropped;
+//! * a PER entity of at most two words inside a title's complement (`Minister
+//!   of [Transport] Marc Garneau`, `vice-ministro dos [Negócios
+//!   Estrangeiros]`) or right before a title (`[Immigration] Minister Ahmed
+//!   Hussen`, `[Homeland] Security Secretary John Kelly`) is a portfolio, not
+//!   a person, and is dropped;
+//! * an ORG/MISC entity that starts with a title and ends with a name
+//!   (`[Chargé d'Affaires Elizabeth Aubin]`) becomes a PER entity over the
+//!   name, and one that looks like a name right after a title or its
+//!   complement and a comma (`ministro degli Affari Esteri …, [Anze Logar]`)
+//!   is relabelled PER;
+//! * two PER entities separated by one space (`[Raul Cervantes] [Andrade]`)
+//!   are one name.
+
+use std::collections::{HashMap, HashSet};
+
+use super::extract::{is_per, lang_is_title_or_honorific};
+use super::lang::Lang;
+use super::text::{tokenize, NormText, Tok, TokKind};
+use crate::entity::Entity;
+use crate::span::{CharIndex, Span};
+
+/// Returns `ents` (sorted, non-overlapping) with person mentions made
+/// consistent; see the module docs.
+pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
+    if !ents.iter().any(|e| is_per(&e.label)) {
+        return ents;
+    }
+    let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
+    let toks = tokenize(text, &breaks);
+    let ent_of = |t: &Tok| ents.iter().position(|e| e.bytes.start <= t.start && t.end <= e.bytes.end);
+    let tok_ent: Vec<Option<usize>> = toks.iter().map(ent_of).collect();
+
+    // Name forms (sequences of exact word strings) with their PER label and score.
+    let mut forms: Vec<(Vec<&str>, &str, f32)> = Vec::new();
+    for e in ents.iter().filter(|e| is_per(&e.label)) {
+        let mut words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.is_word() && e.bytes.start <= t.start && t.end <= e.bytes.end)
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        while words.len() > 1 && lang_is_title_or_honorific(lang, &words[0].to_lowercase()) {
+            words.remove(0);
+        }
+        let name_like = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !lang.function_words.contains(&w.to_lowercase())
+                && !lang_is_title_or_honorific(lang, &w.to_lowercase())
+        };
+        if words.is_empty() || !words.iter().all(|w| name_like(w)) {
+            continue;
+        }
+        let surname = words[words.len() - 1];
+        for f in [words.clone(), vec![surname]] {
+            if !forms.iter().any(|(g, ..)| *g == f) {
+                forms.push((f, e.label.as_str(), e.score));
+            }
+        }
+    }
+    forms.sort_by_key(|(f, ..)| std::cmp::Reverse(f.len()));
+    let ent_words = |e: &Entity| -> Vec<&str> {
+        toks.iter()
+            .filter(|t| t.is_word() && e.bytes.start <= t.start && t.end <= e.bytes.end)
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    };
+    // Votes per form: PER entities that contain it, other entities that are exactly it.
+    let votes: HashMap<&[&str], (usize, usize)> = forms
+        .iter()
+        .map(|(f, ..)| {
+            let (mut per, mut other) = (0, 0);
+            for e in &ents {
+                let w = ent_words(e);
+                if is_per(&e.label) && w.windows(f.len()).any(|x| x == f.as_slice()) {
+                    per += 1;
+                } else if !is_per(&e.label) && w == *f {
+                    other += 1;
+                }
+            }
+            (f.as_slice(), (per, other))
+        })
+        .collect();
+
+    // Occurrences of each form: token start index, token end index.
+    let word_at = |i: usize| toks.get(i).filter(|t| t.is_word()).map(|t| &text[t.start..t.end]);
+    let capitalised_neighbour = |i: Option<usize>| {
+        i.and_then(word_at).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !lang.function_words.contains(&w.to_lowercase())
+                && !lang_is_title_or_honorific(lang, &w.to_lowercase())
+        })
+    };
+    let mut found: Vec<(usize, usize, &str, f32, Option<usize>)> = Vec::new();
+    let mut taken = vec![false; toks.len()];
+    for (form, label, score) in &forms {
+        let n = form.len();
+        let (per, other) = votes[form.as_slice()];
+        for s in 0..toks.len().saturating_sub(n - 1) {
+            if (0..n).any(|k| word_at(s + k) != Some(form[k])) || taken[s..s + n].contains(&true) {
+                continue;
+            }
+            let e = s + n;
+            let inner: HashSet<Option<usize>> = tok_ent[s..e].iter().copied().collect();
+            match (inner.len(), tok_ent[s]) {
+                (1, None) => {
+                    if capitalised_neighbour(s.checked_sub(1)) || capitalised_neighbour(Some(e)) {
+                        continue;
+                    }
+                    found.push((s, e, label, *score, None));
+                }
+                (1, Some(x)) => {
+                    let exact = toks[s].start == ents[x].bytes.start
+                        && toks[e - 1].end == ents[x].bytes.end;
+                    if exact && !is_per(&ents[x].label) && per >= other {
+                        found.push((s, e, label, *score, Some(x)));
+                    }
+                }
+                _ => {}
+            }
+            taken[s..e].iter_mut().for_each(|t| *t = true);
+        }
+    }
+    if found.is_empty() {
+        return ents;
+    }
+    let idx = CharIndex::new(text);
+    let found: Vec<(usize, usize, String, f32, Option<usize>)> =
+        found.into_iter().map(|(s, e, l, sc, x)| (s, e, l.to_string(), sc, x)).collect();
+    for (s, e, label, score, x) in found {
+        match x {
+            Some(x) => ents[x].label = label,
+            None => {
+                let bytes = Span::new(toks[s].start, toks[e - 1].end);
+                ents.push(Entity {
+                    label,
+                    text: text[bytes.range()].to_string(),
+                    score,
+                    bytes,
+                    chars: idx.char_span(bytes),
+                });
+            }
+        }
+    }
+    ents.sort_by_key(|e| e.bytes.start);
+    ents
+}
+
+/// Undoes the tagger's confusions between titles, portfolios and names; see
+/// the module docs.
+pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Entity> {
+    if ents.is_empty() {
+        return ents;
+    }
+    let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
+    let toks = tokenize(text, &breaks);
+    let nt = NormText::new(&toks, &vec![false; toks.len()]);
+    let n = toks.len();
+    // Token range of each entity, and the entity of each token.
+    let ranges: Vec<(usize, usize)> = ents
+        .iter()
+        .map(|e| {
+            let s = toks.partition_point(|t| t.start < e.bytes.start);
+            let en = toks.partition_point(|t| t.end <= e.bytes.end).max(s);
+            (s, en)
+        })
+        .collect();
+    let mut tok_ent = vec![None; n];
+    for (x, &(s, e)) in ranges.iter().enumerate() {
+        tok_ent[s..e].iter_mut().for_each(|t| *t = Some(x));
+    }
+    let mut in_title = vec![false; n];
+    let mut title_end = vec![false; n + 1];
+    for h in lang.titles.find(&nt) {
+        in_title[h.start..h.end].iter_mut().for_each(|t| *t = true);
+        title_end[h.end] = true;
+    }
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_word() && lang.is_suffix_title(&t.norm) {
+            in_title[i] = true;
+            title_end[i + 1] = true;
+        }
+    }
+    let is_per_at = |k: usize| tok_ent[k].is_some_and(|x| is_per(&ents[x].label));
+    let name_like = |k: usize| {
+        let t = &toks[k];
+        let w = &text[t.start..t.end];
+        t.is_word()
+            && t.cap
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            && !lang.function_words.contains(&t.norm)
+            && !in_title[k]
+    };
+    let words = |s: usize, e: usize| (s..e).filter(|&k| toks[k].is_word()).count();
+    // Walks back from token `p` (exclusive) over a title's complement (capitalised
+    // words, non-person entities, of-prepositions, determiners, conjunctions,
+    // commas, a few lower-case words) to a title; `true` if one is reached after
+    // an of-preposition.
+    let title_chain_before = |p: usize| {
+        let mut k = p;
+        let mut saw_of = false;
+        let mut lower_run = 0;
+        while k > 0 && p - k < 16 {
+            if title_end[k] && saw_of {
+                return true;
+            }
+            if let Some(h) = lang.of_prepositions.find_ending_at(&nt, k) {
+                saw_of = true;
+                k = h.start;
+                continue;
+            }
+            if let Some(h) = lang.determiners.find_ending_at(&nt, k) {
+                k = h.start;
+                continue;
+            }
+            if let Some(h) = lang.conjunctions.find_ending_at(&nt, k) {
+                k = h.start;
+                continue;
+            }
+            let t = &toks[k - 1];
+            match t.kind {
+                TokKind::Word if is_per_at(k - 1) => return false,
+                TokKind::Word if t.cap || tok_ent[k - 1].is_some() => lower_run = 0,
+                TokKind::Word if lower_run < 2 => lower_run += 1,
+                TokKind::Punct if t.norm == "," || t.norm == "-" => {}
+                _ => return false,
+            }
+            k -= 1;
+        }
+        false
+    };
+    let next_word = |mut k: usize| {
+        while k < n && toks[k].is_punct(",") {
+            k += 1;
+        }
+        (k < n).then_some(k)
+    };
+    let mut keep = vec![true; ents.len()];
+    let mut relabel: Vec<(usize, usize, usize)> = Vec::new(); // (entity, new start tok, end tok)
+    for (x, e) in ents.iter().enumerate() {
+        let (s, en) = ranges[x];
+        if en <= s || words(s, en) == 0 {
+            continue;
+        }
+        let word_toks: Vec<usize> = (s..en).filter(|&k| toks[k].is_word()).collect();
+        if is_per(&e.label) {
+            if word_toks.iter().all(|&k| {
+                in_title[k] || lang.function_words.contains(&toks[k].norm)
+            }) {
+                keep[x] = false;
+                continue;
+            }
+            if word_toks.len() > 2 {
+                continue;
+            }
+            // Right before a title: `[Immigration] Minister X`, `[Homeland] Security Secretary X`.
+            let mut k = en;
+            while k < n && k < en + 2 && name_like(k) && tok_ent[k].is_none() {
+                k += 1;
+            }
+            let before_title = k < n && in_title[k] && (k == 0 || !in_title[k - 1] || k == en) && {
+                let mut j = k;
+                while j < n && in_title[j] {
+                    j += 1;
+                }
+                next_word(j).is_some_and(|j| is_per_at(j) || name_like(j))
+            };
+            let preceded_by_of_chain = {
+                let mut p = s;
+                if let Some(h) = lang.determiners.find_ending_at(&nt, p) {
+                    p = h.start;
+                }
+                lang.of_prepositions.find_ending_at(&nt, p).is_some() && title_chain_before(s)
+                    || lang.conjunctions.find_ending_at(&nt, p).is_some() && title_chain_before(s)
+            };
+            if before_title || preceded_by_of_chain {
+                keep[x] = false;
+            }
+        } else {
+            // `[Chargé d'Affaires Elizabeth Aubin]` (ORG/MISC): title + name.
+            if let Some(h) = lang.titles.at(&nt, s) {
+                let rest: Vec<usize> = (h.end..en).collect();
+                if (2..=3).contains(&rest.len()) && rest.iter().all(|&k| name_like(k)) {
+                    relabel.push((x, h.end, en));
+                    continue;
+                }
+            }
+            // `…, [Anze Logar]` after a title and its complement, or `Minister [Chrystia Freeland]`.
+            if (2..=3).contains(&word_toks.len())
+                && word_toks.len() == en - s
+                && word_toks.iter().all(|&k| name_like(k))
+            {
+                let after_title = title_end[s];
+                let after_chain = s > 0 && toks[s - 1].is_punct(",") && title_chain_before(s - 1);
+                if after_title || after_chain {
+                    relabel.push((x, s, en));
+                }
+            }
+        }
+    }
+    let idx = CharIndex::new(text);
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    for (x, mut e) in ents.into_iter().enumerate() {
+        if !keep[x] {
+            continue;
+        }
+        if let Some(&(_, s, en)) = relabel.iter().find(|r| r.0 == x) {
+            let bytes = Span::new(toks[s].start, toks[en - 1].end);
+            e = Entity {
+                label: "PER".into(),
+                text: text[bytes.range()].to_string(),
+                score: e.score,
+                bytes,
+                chars: idx.char_span(bytes),
+            };
+        }
+        // `[Raul Cervantes] [Andrade]`: one name.
+        if let Some(last) = out.last_mut() {
+            if is_per(&last.label)
+                && is_per(&e.label)
+                && &text[last.bytes.end..e.bytes.start] == " "
+            {
+                last.bytes = Span::new(last.bytes.start, e.bytes.end);
+                last.chars = idx.char_span(last.bytes);
+                last.text = text[last.bytes.range()].to_string();
+                last.score = last.score.min(e.score);
+                continue;
+            }
+        }
+        out.push(e);
+    }
+    out
+}
