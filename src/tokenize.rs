@@ -177,9 +177,27 @@ impl TextTokenizer {
 
 /// Token ranges of sentence-like segments: a segment ends at a line break or
 /// after `.`, `!`, `?` (or `…`) followed by whitespace and an uppercase letter
-/// or digit. The model sees one segment per window, as in training (one
-/// sentence per sequence); a segment longer than a window is still split into
-/// overlapping windows.
+/// or digit, except after an initial or a short abbreviation (`Ahmed D.
+/// Hussen`, `Mr. Kelly`, `Gen. Smith`). The model sees one segment per
+/// window, as in training (one sentence per sequence); a segment longer than
+/// a window is still split into overlapping windows.
+/// Whether the token `word`, glued to the period `dot`, is an initial or a
+/// short capitalised abbreviation (`D`, `Mr`, `Gen`, `Mme`) starting a word.
+fn abbreviation_before(text: &str, word: (usize, usize), dot: (usize, usize)) -> bool {
+    let Some(w) = text.get(word.0..word.1) else { return false };
+    let starts_word = text.get(..word.0).is_some_and(|b| {
+        b.chars().next_back().is_none_or(|c| c.is_whitespace() || "(\"'«“".contains(c))
+    });
+    let mut cs = w.chars();
+    let first_upper = cs.next().is_some_and(char::is_uppercase);
+    let rest: Vec<char> = cs.collect();
+    word.1 == dot.0
+        && starts_word
+        && first_upper
+        && rest.len() <= 2
+        && rest.iter().all(|c| c.is_lowercase())
+}
+
 pub(crate) fn segments(text: &str, offsets: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -190,6 +208,7 @@ pub(crate) fn segments(text: &str, offsets: &[(usize, usize)]) -> Vec<std::ops::
         let line_break = gap.contains('\n');
         let sentence_end = matches!(prev, "." | "!" | "?" | "…")
             && !gap.is_empty()
+            && !(prev == "." && t >= 2 && abbreviation_before(text, offsets[t - 2], offsets[t - 1]))
             && next.is_some_and(|c| c.is_uppercase() || c.is_numeric());
         if line_break || sentence_end {
             out.push(start..t);
@@ -200,4 +219,49 @@ pub(crate) fn segments(text: &str, offsets: &[(usize, usize)]) -> Vec<std::ops::
         out.push(start..offsets.len());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Word and punctuation offsets, as a BERT pre-tokenizer gives them.
+    fn offsets(text: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            let e = i + c.len_utf8();
+            if c.is_alphanumeric() {
+                match out.last_mut() {
+                    Some(last) if last.1 == i && text[last.0..last.1].chars().all(char::is_alphanumeric) => {
+                        last.1 = e
+                    }
+                    _ => out.push((i, e)),
+                }
+            } else if !c.is_whitespace() {
+                out.push((i, e));
+            }
+        }
+        out
+    }
+
+    fn segment_texts(text: &str) -> Vec<&str> {
+        let off = offsets(text);
+        segments(text, &off).into_iter().map(|r| &text[off[r.start].0..off[r.end - 1].1]).collect()
+    }
+
+    #[test]
+    fn sentences_end_at_periods_but_not_after_initials_or_abbreviations() {
+        assert_eq!(
+            segment_texts("He met Ahmed D. Hussen and Mr. Kelly. Then Gen. Smith left.\nNext line"),
+            vec!["He met Ahmed D. Hussen and Mr. Kelly.", "Then Gen. Smith left.", "Next line"]
+        );
+        assert_eq!(segment_texts("It rained. 2019 was wet! Was it? Yes."), vec![
+            "It rained.",
+            "2019 was wet!",
+            "Was it?",
+            "Yes."
+        ]);
+        // A lower-case word after a period does not start a sentence.
+        assert_eq!(segment_texts("approx. three hours"), vec!["approx. three hours"]);
+    }
 }

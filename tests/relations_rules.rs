@@ -824,3 +824,80 @@ fn surname_repair_respects_other_names_and_majorities() {
     assert_eq!(r.person("Paul Moreau").unwrap().mentions.len(), 1);
     assert_eq!(r.person("George Washington").unwrap().mentions.len(), 1);
 }
+
+#[test]
+fn tagger_confusions_around_titles_are_repaired() {
+    // What a statistical tagger typically does to title-heavy English: a
+    // bare title tagged PER, portfolios tagged PER, a title+name tagged ORG,
+    // one name split in two, a portfolio glued to a name.
+    let text = "Secretary Dana Whitfield met with Minister of Transport Omar Tellier, \
+                Minister of Health, Families and Youth Priya N. Ostrander, \
+                Trade Minister Lucas Brandt and Attorney General Ana Ruiz Calderon. \
+                She also met Ambassador Tomas Riedl at the embassy.";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Secretary"),
+            ("PER", "Dana Whitfield"),
+            ("PER", "Transport"),
+            ("PER", "Omar Tellier"),
+            ("PER", "Youth Priya N. Ostrander"),
+            ("PER", "Trade"),
+            ("PER", "Lucas Brandt"),
+            ("PER", "Attorney"),
+            ("PER", "Ana Ruiz"),
+            ("PER", "Calderon"),
+            ("ORG", "Ambassador Tomas Riedl"),
+        ],
+    );
+    let mut names: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            "Ana Ruiz Calderon",
+            "Dana Whitfield",
+            "Lucas Brandt",
+            "Omar Tellier",
+            "Priya N. Ostrander",
+            "Tomas Riedl"
+        ]
+    );
+    assert!(role(&r, "Omar Tellier").contains(&p("Minister", Some("Transport"))), "{r:?}");
+    let met = pairs(&r);
+    for other in ["Ana Ruiz Calderon", "Lucas Brandt", "Omar Tellier", "Priya N. Ostrander"] {
+        let pair = if other < "Dana Whitfield" {
+            (other.to_string(), "Dana Whitfield".to_string())
+        } else {
+            ("Dana Whitfield".to_string(), other.to_string())
+        };
+        assert!(met.contains(&pair), "{other} missing from {met:?}");
+    }
+}
+
+#[test]
+fn portfolio_tagged_as_a_person_in_romance_languages() {
+    let text = "O vice-ministro dos Negócios Estrangeiros, Rui Matos, reuniu-se com a ministra \
+                Lúcia Prates. Il ministro degli Affari Esteri della Repubblica di Malta, \
+                Karl Vella, ha incontrato il ministro Marco Bellini.";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Negócios Estrangeiros"),
+            ("PER", "Rui Matos"),
+            ("PER", "Lúcia Prates"),
+            ("MISC", "Affari Esteri della"),
+            ("LOC", "Repubblica di Malta"),
+            ("MISC", "Karl Vella"),
+            ("PER", "Marco Bellini"),
+        ],
+    );
+    assert!(r.person("Negócios Estrangeiros").is_none());
+    assert_eq!(
+        pairs(&r),
+        vec![
+            ("Karl Vella".into(), "Marco Bellini".into()),
+            ("Lúcia Prates".into(), "Rui Matos".into())
+        ]
+    );
+}

@@ -16,6 +16,13 @@
 //!
 //! * **Language**: the file whose `function_words` cover most word tokens
 //!   ([`Relator::detect_language`]), or the one given to [`Relator::relate_in`].
+//! * **Entity repair**: the tagger's usual confusions around titles are
+//!   undone first: a bare title or a portfolio tagged PER (`Minister of
+//!   [Transport] X`, `[Immigration] Minister X`) is dropped, a title + name
+//!   tagged ORG/MISC becomes a PER name, a name split in two is joined, and
+//!   a surname of a person named in full elsewhere is a PER mention wherever
+//!   it stands alone (untagged, or tagged otherwise when PER is the
+//!   document's majority reading).
 //! * **People**: PER entities are clustered when one name is the other, a
 //!   contiguous part of it (surname, first name), or the same words reordered;
 //!   leading titles/honorifics inside an entity are ignored. The canonical

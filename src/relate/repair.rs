@@ -7,12 +7,12 @@
 //! the role attached to that later mention. This pass applies the usual
 //! one-sense-per-document repair:
 //!
-//! * every name form of a PER entity (its words without leading titles or
-//!   honorifics, and the last of them: the surname) is searched for as whole,
-//!   capitalised words;
+//! * every name form of a PER entity of two words or more (its words without
+//!   leading titles or honorifics, and the last of them: the surname) is
+//!   searched for as whole, capitalised words;
 //! * an occurrence outside any entity becomes a PER entity, unless it is glued
 //!   to other capitalised words (another person with the same surname, or a
-//!   name inside a longer one);
+//!   name inside a longer one) or follows a determiner (`de la Sécurité`);
 //! * an occurrence tagged with another type over exactly the same span is
 //!   relabelled PER when the form is tagged PER at least as often as it is
 //!   tagged otherwise in the document (so `Washington` the place survives in
@@ -27,7 +27,8 @@
 //!   of [Transport] Marc Garneau`, `vice-ministro dos [Negócios
 //!   Estrangeiros]`) or right before a title (`[Immigration] Minister Ahmed
 //!   Hussen`, `[Homeland] Security Secretary John Kelly`) is a portfolio, not
-//!   a person, and is dropped;
+//!   a person, and is dropped; a longer one keeps only its last words
+//!   (`and [Citizenship] Ahmed D. Hussen`);
 //! * an ORG/MISC entity that starts with a title and ends with a name
 //!   (`[Chargé d'Affaires Elizabeth Aubin]`) becomes a PER entity over the
 //!   name, and one that looks like a name right after a title or its
@@ -52,6 +53,7 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
     }
     let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
     let toks = tokenize(text, &breaks);
+    let nt = NormText::new(&toks, &vec![false; toks.len()]);
     let ent_of = |t: &Tok| ents.iter().position(|e| e.bytes.start <= t.start && t.end <= e.bytes.end);
     let tok_ent: Vec<Option<usize>> = toks.iter().map(ent_of).collect();
 
@@ -72,7 +74,9 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
                 && !lang.function_words.contains(&w.to_lowercase())
                 && !lang_is_title_or_honorific(lang, &w.to_lowercase())
         };
-        if words.is_empty() || !words.iter().all(|w| name_like(w)) {
+        // A one-word PER entity is too weak a source: "Sécurité" tagged PER
+        // once must not turn every "Sécurité" of the text into a person.
+        if words.len() < 2 || !words.iter().all(|w| name_like(w)) {
             continue;
         }
         let surname = words[words.len() - 1];
@@ -128,7 +132,10 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
             let inner: HashSet<Option<usize>> = tok_ent[s..e].iter().copied().collect();
             match (inner.len(), tok_ent[s]) {
                 (1, None) => {
-                    if capitalised_neighbour(s.checked_sub(1)) || capitalised_neighbour(Some(e)) {
+                    if capitalised_neighbour(s.checked_sub(1))
+                        || capitalised_neighbour(Some(e))
+                        || lang.determiners.find_ending_at(&nt, s).is_some()
+                    {
                         continue;
                     }
                     found.push((s, e, label, *score, None));
@@ -275,7 +282,28 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                 keep[x] = false;
                 continue;
             }
+            let preceded_by_of_chain = {
+                let mut p = s;
+                if let Some(h) = lang.determiners.find_ending_at(&nt, p) {
+                    p = h.start;
+                }
+                (lang.of_prepositions.find_ending_at(&nt, p).is_some()
+                    || lang.conjunctions.find_ending_at(&nt, p).is_some())
+                    && title_chain_before(s)
+            };
             if word_toks.len() > 2 {
+                // `and [Citizenship Ahmed D. Hussen]`: the portfolio's last
+                // words glued to the name; the name is the last word, the
+                // initials before it and one more word.
+                if preceded_by_of_chain {
+                    let mut i = word_toks.len() - 1;
+                    while i > 0 && is_initial(&toks, word_toks[i - 1], text) {
+                        i -= 1;
+                    }
+                    if i > 1 {
+                        relabel.push((x, word_toks[i - 1], en));
+                    }
+                }
                 continue;
             }
             // Right before a title: `[Immigration] Minister X`, `[Homeland] Security Secretary X`.
@@ -289,14 +317,6 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                     j += 1;
                 }
                 next_word(j).is_some_and(|j| is_per_at(j) || name_like(j))
-            };
-            let preceded_by_of_chain = {
-                let mut p = s;
-                if let Some(h) = lang.determiners.find_ending_at(&nt, p) {
-                    p = h.start;
-                }
-                lang.of_prepositions.find_ending_at(&nt, p).is_some() && title_chain_before(s)
-                    || lang.conjunctions.find_ending_at(&nt, p).is_some() && title_chain_before(s)
             };
             if before_title || preceded_by_of_chain {
                 keep[x] = false;
@@ -355,4 +375,12 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
         out.push(e);
     }
     out
+}
+
+/// `D.`: one capital letter followed by a period.
+fn is_initial(toks: &[Tok], k: usize, text: &str) -> bool {
+    let t = &toks[k];
+    let mut cs = text[t.start..t.end].chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && (cs.as_str() == "." || (cs.as_str().is_empty() && toks.get(k + 1).is_some_and(|n| n.is_punct("."))))
 }
