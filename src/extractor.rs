@@ -20,6 +20,10 @@ use crate::tokenize::{TextTokenizer, Window};
 /// Default cap on input size: 64 MiB. Raise it with [`ExtractorBuilder::max_input_bytes`].
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 
+/// Default number of forward passes run at once; see
+/// [`ExtractorBuilder::parallel_batches`].
+pub const DEFAULT_PARALLEL_BATCHES: usize = 2;
+
 /// Everything rolegraph found in one text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
@@ -102,6 +106,7 @@ pub struct ExtractorBuilder {
     window_tokens: Option<usize>,
     overlap_tokens: Option<usize>,
     batch_size: Option<usize>,
+    parallel_batches: Option<usize>,
     max_input_bytes: Option<usize>,
     device: Option<Device>,
 }
@@ -119,6 +124,7 @@ impl fmt::Debug for ExtractorBuilder {
             .field("window_tokens", &self.window_tokens)
             .field("overlap_tokens", &self.overlap_tokens)
             .field("batch_size", &self.batch_size)
+            .field("parallel_batches", &self.parallel_batches)
             .field("max_input_bytes", &self.max_input_bytes)
             .field("device", &self.device)
             .finish()
@@ -212,6 +218,16 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Forward passes run at once on separate threads when a call has
+    /// several batches (default [`DEFAULT_PARALLEL_BATCHES`]). Each pass still
+    /// uses candle's own threads for its matrix products; running two at once
+    /// also keeps both cores busy in the element-wise steps between them.
+    /// Results do not depend on this setting.
+    pub fn parallel_batches(&mut self, passes: usize) -> &mut Self {
+        self.parallel_batches = Some(passes);
+        self
+    }
+
     /// Largest accepted input in bytes (default [`DEFAULT_MAX_INPUT_BYTES`]);
     /// longer texts are refused with [`ErrorKind::Input`], never truncated.
     pub fn max_input_bytes(&mut self, bytes: usize) -> &mut Self {
@@ -289,6 +305,7 @@ impl ExtractorBuilder {
             window,
             overlap: self.overlap_tokens.unwrap_or(window / 4),
             batch_size,
+            parallel_batches: self.parallel_batches.unwrap_or(DEFAULT_PARALLEL_BATCHES).max(1),
             max_input_bytes: self.max_input_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES),
             config,
         })
@@ -328,6 +345,7 @@ pub struct Extractor {
     window: usize,
     overlap: usize,
     batch_size: usize,
+    parallel_batches: usize,
     max_input_bytes: usize,
     config: ModelConfig,
 }
@@ -342,6 +360,7 @@ impl fmt::Debug for Extractor {
             .field("window", &self.window)
             .field("overlap", &self.overlap)
             .field("batch_size", &self.batch_size)
+            .field("parallel_batches", &self.parallel_batches)
             .field("max_input_bytes", &self.max_input_bytes)
             .finish_non_exhaustive()
     }
@@ -438,8 +457,8 @@ impl Extractor {
         }
         // Similar lengths together: little padding.
         windows.sort_by_key(|w| std::cmp::Reverse(w.ids.len()));
-        for chunk in batches(&windows, self.batch_size) {
-            let logits = self.backend.logits(&self.batch(chunk))?;
+        let chunks = batches(&windows, self.batch_size);
+        for (chunk, logits) in chunks.iter().zip(self.run_batches(&chunks)?) {
             for (b, w) in chunk.iter().enumerate() {
                 let doc = &mut docs[w.doc];
                 for (pos, tok) in w.tokens.iter().enumerate() {
@@ -470,6 +489,39 @@ impl Extractor {
                 )
             })
             .collect())
+    }
+
+    /// Logits of each batch, computed on up to `parallel_batches` threads.
+    fn run_batches(&self, chunks: &[&[Window]]) -> Result<Vec<ndarray::Array3<f32>>> {
+        let workers = self.parallel_batches.min(chunks.len());
+        if workers <= 1 {
+            return chunks.iter().map(|c| self.backend.logits(&self.batch(c))).collect();
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut out: Vec<Option<Result<ndarray::Array3<f32>>>> = Vec::new();
+        out.resize_with(chunks.len(), || None);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(chunk) = chunks.get(i) else { break };
+                            mine.push((i, self.backend.logits(&self.batch(chunk))));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            for h in handles {
+                match h.join() {
+                    Ok(mine) => mine.into_iter().for_each(|(i, r)| out[i] = Some(r)),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+        });
+        out.into_iter().map(|r| r.expect("every batch ran")).collect()
     }
 
     /// Raw logits of every window of `text`, in text order (one window per

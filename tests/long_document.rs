@@ -133,13 +133,22 @@ fn real_model_is_stable_across_batch_sizes() {
     // With the real (random) fixture weights, batching and padding must not
     // change any prediction.
     let text = long_text();
-    let build =
-        |batch| Extractor::builder().model_dir(fixture()).batch_size(batch).build().unwrap();
-    let a = build(1).entities(&text).unwrap();
-    let b = build(32).entities(&text).unwrap();
-    assert_eq!(a.len(), b.len());
-    for (x, y) in a.iter().zip(&b) {
-        assert_eq!((x.bytes, &x.label), (y.bytes, &y.label));
-        assert!((x.score - y.score).abs() < 1e-4);
+    let build = |batch, parallel| {
+        Extractor::builder()
+            .model_dir(fixture())
+            .batch_size(batch)
+            .parallel_batches(parallel)
+            .build()
+            .unwrap()
+    };
+    let a = build(1, 1).entities(&text).unwrap();
+    assert!(!a.is_empty());
+    for (batch, parallel) in [(32, 1), (3, 2), (5, 4)] {
+        let b = build(batch, parallel).entities(&text).unwrap();
+        assert_eq!(a.len(), b.len(), "batch {batch}, parallel {parallel}");
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!((x.bytes, &x.label), (y.bytes, &y.label));
+            assert!((x.score - y.score).abs() < 1e-4);
+        }
     }
 }

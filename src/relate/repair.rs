@@ -283,13 +283,18 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                 continue;
             }
             let preceded_by_of_chain = {
+                let linked = |p: usize| {
+                    lang.of_prepositions.find_ending_at(&nt, p).is_some()
+                        || lang.conjunctions.find_ending_at(&nt, p).is_some()
+                };
                 let mut p = s;
-                if let Some(h) = lang.determiners.find_ending_at(&nt, p) {
+                let mut linked_here = linked(s);
+                if let Some(h) = lang.determiners.find_ending_at(&nt, s) {
                     p = h.start;
+                    linked_here |= linked(p);
                 }
-                (lang.of_prepositions.find_ending_at(&nt, p).is_some()
-                    || lang.conjunctions.find_ending_at(&nt, p).is_some())
-                    && title_chain_before(s)
+                // `vice-ministro dos [X]` where the contraction is listed as a determiner.
+                (linked_here && title_chain_before(s)) || (p < s && title_end[p])
             };
             if word_toks.len() > 2 {
                 // `and [Citizenship Ahmed D. Hussen]`: the portfolio's last
