@@ -208,7 +208,9 @@ pub(crate) fn segments(text: &str, offsets: &[(usize, usize)]) -> Vec<std::ops::
         let line_break = gap.contains('\n');
         let sentence_end = matches!(prev, "." | "!" | "?" | "…")
             && !gap.is_empty()
-            && !(prev == "." && t >= 2 && abbreviation_before(text, offsets[t - 2], offsets[t - 1]))
+            && !(prev == "."
+                && t >= 2
+                && abbreviation_before(text, offsets[t - 2], offsets[t - 1]))
             && next.is_some_and(|c| c.is_uppercase() || c.is_numeric());
         if line_break || sentence_end {
             out.push(start..t);
@@ -232,7 +234,10 @@ mod tests {
             let e = i + c.len_utf8();
             if c.is_alphanumeric() {
                 match out.last_mut() {
-                    Some(last) if last.1 == i && text[last.0..last.1].chars().all(char::is_alphanumeric) => {
+                    Some(last)
+                        if last.1 == i
+                            && text[last.0..last.1].chars().all(char::is_alphanumeric) =>
+                    {
                         last.1 = e
                     }
                     _ => out.push((i, e)),
@@ -255,12 +260,10 @@ mod tests {
             segment_texts("He met Ahmed D. Hussen and Mr. Kelly. Then Gen. Smith left.\nNext line"),
             vec!["He met Ahmed D. Hussen and Mr. Kelly.", "Then Gen. Smith left.", "Next line"]
         );
-        assert_eq!(segment_texts("It rained. 2019 was wet! Was it? Yes."), vec![
-            "It rained.",
-            "2019 was wet!",
-            "Was it?",
-            "Yes."
-        ]);
+        assert_eq!(
+            segment_texts("It rained. 2019 was wet! Was it? Yes."),
+            vec!["It rained.", "2019 was wet!", "Was it?", "Yes."]
+        );
         // A lower-case word after a period does not start a sentence.
         assert_eq!(segment_texts("approx. three hours"), vec!["approx. three hours"]);
     }

@@ -904,3 +904,23 @@ fn portfolio_tagged_as_a_person_in_romance_languages() {
     assert_eq!(pairs(&r), vec![("Karl Vella".into(), "Marco Bellini".into())]);
     assert_eq!(role(&r, "Karl Vella")[0].0, "ministro");
 }
+
+#[test]
+fn byline_agency_without_an_org_entity() {
+    // The tagger missed the office's name: the capitalised phrase after the
+    // title's complement is still the agency, and the complement belongs to
+    // the title.
+    let text = "Contact: Marie Dubois, Directrice des communications, Bureau du premier \
+                ministre, 555-0100.";
+    let r = relate(text, &[("PER", "Marie Dubois")]);
+    assert_eq!(
+        role(&r, "Marie Dubois"),
+        vec![p("Directrice des communications", Some("Bureau du premier ministre"))]
+    );
+    // A place, a date or a second title after the comma is not an agency.
+    let text = "Media: Tom Reyes, Press Secretary, Tuesday. Ana Lima, Director of Policy, Deputy \
+                Minister of Health.";
+    let r = relate(text, &[("PER", "Tom Reyes"), ("PER", "Ana Lima")]);
+    assert_eq!(role(&r, "Tom Reyes"), vec![p("Press Secretary", None)]);
+    assert!(role(&r, "Ana Lima").contains(&p("Director", Some("Policy"))), "{r:?}");
+}

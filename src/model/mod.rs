@@ -2,8 +2,8 @@
 //! (token ids in, logits out).
 
 mod bert;
-mod ops;
 pub mod config;
+mod ops;
 #[cfg(feature = "rust-bert")]
 mod tch_backend;
 #[cfg(feature = "rust-bert")]

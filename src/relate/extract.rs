@@ -804,6 +804,24 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
             org = Some(doc.ents[ei].text.clone());
         }
     }
+    // The same byline when the tagger missed the ORG: after the comma, a
+    // capitalised phrase of two words or more that is not a place, a person,
+    // another title or a date ("…, Responsable des médias, Cabinet du ministre
+    // de …").
+    if org.is_none() && q > after && q < n && byline_agency_start(doc, q) {
+        let mut k = q;
+        while k < n && k - q < 16 && !stop(k) {
+            k += 1;
+        }
+        if k < n && k - q >= 2 && (stop(k) && !doc.is_per_tok(k)) {
+            if let Some(agency) = trim(doc, q, k) {
+                if let Some((_, oe2)) = of {
+                    title_end = oe2;
+                }
+                of = Some(agency);
+            }
+        }
+    }
     if org.is_none() {
         org = of.and_then(|(s, e)| org_in(doc, s, e));
     }
@@ -933,6 +951,24 @@ fn chain_complement(doc: &Doc, start: usize, se: usize) -> Option<usize> {
         }
     }
     (last_ok > start).then_some(last_ok)
+}
+
+/// Whether token `q` can start an agency named after a byline's title: a
+/// capitalised word outside any entity (or starting an ORG), not a title, a
+/// weekday, a month or a function word, followed by a word.
+fn byline_agency_start(doc: &Doc, q: usize) -> bool {
+    let Some(t) = doc.word(q) else { return false };
+    let entity_ok = match doc.tok_ent[q] {
+        None => true,
+        Some(e) => is_org(&doc.ents[e].label) && doc.ent_toks[e].0 == q,
+    };
+    t.cap
+        && entity_ok
+        && doc.title_at(q).is_none()
+        && doc.at(&doc.lang.weekdays, q).is_none()
+        && !doc.lang.months.contains_key(&t.norm)
+        && !doc.lang.function_words.contains(&t.norm)
+        && doc.word(q + 1).is_some()
 }
 
 /// `X … as Secretary of Homeland Security`: the title goes to the person named

@@ -54,7 +54,8 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
     let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
     let toks = tokenize(text, &breaks);
     let nt = NormText::new(&toks, &vec![false; toks.len()]);
-    let ent_of = |t: &Tok| ents.iter().position(|e| e.bytes.start <= t.start && t.end <= e.bytes.end);
+    let ent_of =
+        |t: &Tok| ents.iter().position(|e| e.bytes.start <= t.start && t.end <= e.bytes.end);
     let tok_ent: Vec<Option<usize>> = toks.iter().map(ent_of).collect();
 
     // Name forms (sequences of exact word strings) with their PER label and score.
@@ -276,9 +277,8 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
         }
         let word_toks: Vec<usize> = (s..en).filter(|&k| toks[k].is_word()).collect();
         if is_per(&e.label) {
-            if word_toks.iter().all(|&k| {
-                in_title[k] || lang.function_words.contains(&toks[k].norm)
-            }) {
+            if word_toks.iter().all(|&k| in_title[k] || lang.function_words.contains(&toks[k].norm))
+            {
                 keep[x] = false;
                 continue;
             }
@@ -387,5 +387,6 @@ fn is_initial(toks: &[Tok], k: usize, text: &str) -> bool {
     let t = &toks[k];
     let mut cs = text[t.start..t.end].chars();
     cs.next().is_some_and(char::is_uppercase)
-        && (cs.as_str() == "." || (cs.as_str().is_empty() && toks.get(k + 1).is_some_and(|n| n.is_punct("."))))
+        && (cs.as_str() == "."
+            || (cs.as_str().is_empty() && toks.get(k + 1).is_some_and(|n| n.is_punct("."))))
 }
