@@ -1,6 +1,7 @@
 //! `rolegraph` command line: extract entities and relations, evaluate models.
 
 use std::io::Read;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -82,6 +83,17 @@ enum Command {
     },
 }
 
+/// Writes to stdout; a closed pipe (`rolegraph … | head`) ends the program
+/// quietly instead of panicking like `print!`.
+fn emit(s: String) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(format!("writing output: {e}")),
+    }
+}
+
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -133,14 +145,16 @@ fn run(cli: Cli) -> Result<(), String> {
             let found = ner.extract(&text).map_err(|e| e.to_string())?;
             use rolegraph::graph::Format as G;
             match format {
-                Format::Table => print!("{}\n{}", found.entity_table(), found.relation_tables()),
-                Format::Json => {
-                    println!("{}", serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?)
+                Format::Table => {
+                    emit(format!("{}\n{}", found.entity_table(), found.relation_tables()))?
                 }
-                Format::Jsonld => print!("{}", found.graph.export(G::JsonLd)),
-                Format::Ntriples => print!("{}", found.graph.export(G::NTriples)),
-                Format::Graphml => print!("{}", found.graph.export(G::GraphMl)),
-                Format::Dot => print!("{}", found.graph.export(G::Dot)),
+                Format::Json => {
+                    emit(serde_json::to_string_pretty(&found).map_err(|e| e.to_string())? + "\n")?
+                }
+                Format::Jsonld => emit(found.graph.export(G::JsonLd))?,
+                Format::Ntriples => emit(found.graph.export(G::NTriples))?,
+                Format::Graphml => emit(found.graph.export(G::GraphMl))?,
+                Format::Dot => emit(found.graph.export(G::Dot))?,
             }
         }
         Command::EvalNer { data, model, types, json } => {
@@ -152,9 +166,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let report = rolegraph::eval::evaluate(&ner, &sentences, types.as_deref())
                 .map_err(|e| e.to_string())?;
             if json {
-                println!("{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
+                emit(serde_json::to_string(&report).map_err(|e| e.to_string())? + "\n")?;
             } else {
-                println!("{report}");
+                emit(format!("{report}\n"))?;
             }
         }
         Command::EvalRelations { data, model, gold_entities, errors, json } => {
@@ -169,11 +183,11 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             .map_err(|e| e.to_string())?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+                emit(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n")?;
             } else if errors {
-                println!("{report:#}");
+                emit(format!("{report:#}\n"))?;
             } else {
-                println!("{report}");
+                emit(format!("{report}\n"))?;
             }
         }
     }

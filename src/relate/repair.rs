@@ -33,7 +33,8 @@
 //!   (`[Chargé d'Affaires Elizabeth Aubin]`) becomes a PER entity over the
 //!   name, and one that looks like a name right after a title or its
 //!   complement and a comma (`ministro degli Affari Esteri …, [Anze Logar]`)
-//!   is relabelled PER;
+//!   is relabelled PER (without the comma it may be the complement's own
+//!   place: `Botschafter der [Republik Polen]`);
 //! * two PER entities separated by one space (`[Raul Cervantes] [Andrade]`)
 //!   are one name.
 

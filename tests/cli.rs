@@ -1,0 +1,65 @@
+//! The `rolegraph` command: errors are messages and exit codes, never panics.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn rolegraph() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_rolegraph"))
+}
+
+fn fixture() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/models/bert")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn invalid_utf8_is_an_error_message() {
+    let mut child = rolegraph()
+        .args(["extract", "-", "--model", &fixture()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"Paris \xff\xfe est belle").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("not valid UTF-8") && err.contains("offset 6"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    // `rolegraph extract … | head -1`: the reader goes away before the output is written.
+    let text = "Ralph Goodale a rencontré Kevin McAleenan à Washington. ".repeat(200);
+    let input = std::env::temp_dir().join(format!("rolegraph-cli-{}.txt", std::process::id()));
+    std::fs::write(&input, text).unwrap();
+    let mut child = rolegraph()
+        .args(["extract", input.to_str().unwrap(), "--format", "json", "--model", &fixture()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    std::fs::remove_file(&input).ok();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{:?} {err}", out.status);
+}
+
+#[test]
+fn missing_model_directory_names_the_path() {
+    let out = rolegraph()
+        .args(["extract", "-", "--model", "/nonexistent/model"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("/nonexistent/model"), "{err}");
+}
