@@ -1,5 +1,6 @@
 //! Scores the relations stage on `../shared/data/relations/dev` with the gold
-//! entities (skipped, with a message, when the folder is absent).
+//! entities and with the embedded model's entities (skipped, with a message,
+//! when the folder is absent).
 //! Set `ROLEGRAPH_DEV_DUMP=1` to print every prediction.
 
 use std::path::PathBuf;
@@ -86,4 +87,21 @@ fn dev_set_with_gold_entities_meets_targets() {
     // The report serialises.
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     assert_eq!(json["documents"].as_array().unwrap().len(), report.documents.len());
+}
+
+#[test]
+fn dev_set_with_the_default_model_meets_targets() {
+    // End to end: the embedded NER model's entities, then the relations stage.
+    let Some(dir) = dev_dir() else {
+        println!("skipped: ../shared/data/relations/dev not found");
+        return;
+    };
+    let ner = rolegraph::Extractor::builder().build().unwrap();
+    let report = evaluate_dir(ner.relator(), &dir, |d| ner.entities(&d.text)).unwrap();
+    println!("{report:#}");
+    assert!(report.false_meeting_docs.is_empty(), "{:?}", report.false_meeting_docs);
+    assert!(report.met_with.f1 >= 0.9, "met_with F1 {}", report.met_with.f1);
+    assert!(report.title.f1 >= 0.85, "title F1 {}", report.title.f1);
+    assert!(report.agency.f1 >= 0.8, "agency F1 {}", report.agency.f1);
+    assert!(report.topic.f1 >= 0.75, "topic F1 {}", report.topic.f1);
 }
