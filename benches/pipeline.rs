@@ -1,12 +1,20 @@
-//! Throughput of the encoder and of the whole pipeline on the embedded
-//! default model (built outside the timed loops).
+//! Throughput per stage and end to end on the embedded default model (built
+//! outside the timed loops): `tokenize` (the model's `tokenizer.json`),
+//! `encode` (the transformer on the seed's windows), `decode` (tokenize +
+//! windows + aggregation + Viterbi + spans around a stand-in network that
+//! costs nothing), `relate` (people, roles, meetings, topics from entities),
+//! `export` (graph serialisations), then `entities` and `extract` end to end.
 //!
 //! ```sh
 //! cargo bench --bench pipeline
 //! ```
 
+use std::sync::Arc;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use rolegraph::Extractor;
+use ndarray::Array3;
+use rolegraph::graph::Format;
+use rolegraph::{Backend, Batch, Extractor};
 
 const SEED: &str = include_str!("../examples/seed-000.txt");
 
@@ -35,6 +43,20 @@ fn model() -> Extractor {
     }
 }
 
+/// A network that costs nothing: B-PER on every seventh token id, O elsewhere.
+struct Free(usize);
+
+impl Backend for Free {
+    fn logits(&self, batch: &Batch) -> rolegraph::Result<Array3<f32>> {
+        let (b, s) = batch.ids.dim();
+        let mut out = Array3::zeros((b, s, self.0));
+        for ((i, j), &id) in batch.ids.indexed_iter() {
+            out[[i, j, usize::from(id % 7 == 0)]] = 5.0;
+        }
+        Ok(out)
+    }
+}
+
 fn words(texts: &[&str]) -> u64 {
     texts.iter().map(|t| t.split_whitespace().count() as u64).sum()
 }
@@ -42,6 +64,45 @@ fn words(texts: &[&str]) -> u64 {
 fn bench(c: &mut Criterion) {
     let ner = model();
     let tokens: u64 = ner.window_logits(SEED).unwrap().iter().map(|w| w.ids.len() as u64).sum();
+
+    let mut g = c.benchmark_group("tokenize");
+    g.throughput(Throughput::Bytes(SEED.len() as u64));
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/models/rolegraph-ner");
+    let tok = tokenizers::Tokenizer::from_file(format!("{dir}/tokenizer.json"));
+    if let Ok(tok) = tok {
+        g.bench_function("seed_bytes", |b| b.iter(|| tok.encode(SEED, true).unwrap()));
+    }
+    g.finish();
+
+    let labels = ner.labels().len();
+    let mut builder = Extractor::builder();
+    builder.backend(Arc::new(Free(labels)));
+    if let Ok(free) = builder.build() {
+        let mut g = c.benchmark_group("decode");
+        g.throughput(Throughput::Elements(words(&[SEED])));
+        g.bench_function("seed_words", |b| b.iter(|| free.entities(SEED).unwrap()));
+        g.finish();
+    }
+
+    let entities = ner.entities(SEED).unwrap();
+    let mut g = c.benchmark_group("relate");
+    g.throughput(Throughput::Bytes(SEED.len() as u64));
+    g.bench_function("seed_bytes", |b| b.iter(|| ner.relator().relate(SEED, &entities)));
+    g.finish();
+
+    let graph = ner.extract(SEED).unwrap().graph;
+    let mut g = c.benchmark_group("export");
+    for (name, f) in [
+        ("json", Format::Json),
+        ("jsonld", Format::JsonLd),
+        ("ntriples", Format::NTriples),
+        ("graphml", Format::GraphMl),
+        ("dot", Format::Dot),
+    ] {
+        g.throughput(Throughput::Bytes(graph.export(f).len() as u64));
+        g.bench_function(name, |b| b.iter(|| graph.export(f)));
+    }
+    g.finish();
 
     let mut g = c.benchmark_group("encode");
     g.throughput(Throughput::Elements(tokens));
