@@ -15,7 +15,7 @@ use crate::graph::Graph;
 use crate::model::{Backend, BackendKind, Batch, CandleBackend, ModelConfig, Weights};
 use crate::relate::{Relations, Relator};
 use crate::span::{CharIndex, Span};
-use crate::tokenize::{TextTokenizer, Window};
+use crate::tokenize::{model_view, TextTokenizer, Window};
 
 /// Default cap on input size: 64 MiB. Raise it with [`ExtractorBuilder::max_input_bytes`].
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
@@ -442,7 +442,7 @@ impl Extractor {
             let enc = if text.trim().is_empty() {
                 tokenizers::Encoding::default()
             } else {
-                self.tokenizer.encode(text)?
+                self.tokenizer.encode(&model_view(text))?
             };
             windows.extend(self.tokenizer.windows(
                 i,

@@ -1,6 +1,7 @@
 //! The tokenize stage: `tokenizer.json` with byte offsets into the original
 //! text, and the overlapping windows a long document is cut into.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use tokenizers::{Encoding, Tokenizer};
@@ -181,6 +182,91 @@ impl TextTokenizer {
 /// Hussen`, `Mr. Kelly`, `Gen. Smith`). The model sees one segment per
 /// window, as in training (one sentence per sequence); a segment longer than
 /// a window is still split into overlapping windows.
+/// The text as the model is shown it: the all-caps place of a news dateline
+/// (`WASHINGTON D.C., le 10 juin 2019`, `PARIS (AFP) –`, `OTTAWA —`) in
+/// title case (`Washington D.C., …`), because the model learnt places from
+/// mixed-case text and all-caps words split into unfamiliar pieces. Every
+/// changed character keeps its UTF-8 length, so offsets into the result are
+/// offsets into `text`. Anything else, acronyms and all-caps headlines
+/// included, is left as written.
+pub(crate) fn model_view(text: &str) -> Cow<'_, str> {
+    // Words: (start, end) byte ranges between whitespace.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, text.len()));
+    }
+    let caps = |w: &str| {
+        let w = w.strip_suffix(',').unwrap_or(w);
+        w.chars().any(char::is_alphabetic)
+            && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    let mut out: Option<String> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let w = &text[words[i].0..words[i].1];
+        if !caps(w) || (i > 0 && caps(&text[words[i - 1].0..words[i - 1].1])) {
+            i += 1;
+            continue;
+        }
+        // A maximal run of all-caps words, ending at a comma at the latest.
+        let mut j = i;
+        while j < words.len() && j - i < 5 && caps(&text[words[j].0..words[j].1]) {
+            j += 1;
+            if text[words[j - 1].0..words[j - 1].1].ends_with(',') {
+                break;
+            }
+        }
+        let last = &text[words[j - 1].0..words[j - 1].1];
+        let next = words.get(j).map(|&(s, e)| &text[s..e]).unwrap_or("");
+        let after = &text[words[j - 1].1..text.len().min(words[j - 1].1 + 30)];
+        let dateline = j - i <= 4
+            && (0..j - i).any(|k| {
+                let (s, e) = words[i + k];
+                text[s..e].chars().filter(|c| c.is_alphabetic()).count() >= 3
+            })
+            && ((last.ends_with(',') && after.chars().any(|c| c.is_ascii_digit()))
+                || next.starts_with('(')
+                || matches!(next, "-" | "–" | "—"));
+        if dateline {
+            let buf = out.get_or_insert_with(|| text.to_string());
+            for &(s, e) in &words[i..j] {
+                let w = &text[s..e];
+                if w.chars().filter(|c| c.is_alphabetic()).count() < 3 || w.contains('.') {
+                    continue;
+                }
+                let mut prev_letter = false;
+                let mut cased = String::with_capacity(w.len());
+                for c in w.chars() {
+                    let lower: Vec<char> = c.to_lowercase().collect();
+                    if prev_letter && lower.len() == 1 && lower[0].len_utf8() == c.len_utf8() {
+                        cased.push(lower[0]);
+                    } else {
+                        cased.push(c);
+                    }
+                    prev_letter = c.is_alphabetic();
+                }
+                buf.replace_range(s..e, &cased);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    match out {
+        Some(s) => Cow::Owned(s),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// Whether the token `word`, glued to the period `dot`, is an initial or a
 /// short capitalised abbreviation (`D`, `Mr`, `Gen`, `Mme`) starting a word.
 fn abbreviation_before(text: &str, word: (usize, usize), dot: (usize, usize)) -> bool {
@@ -252,6 +338,43 @@ mod tests {
     fn segment_texts(text: &str) -> Vec<&str> {
         let off = offsets(text);
         segments(text, &off).into_iter().map(|r| &text[off[r.start].0..off[r.end - 1].1]).collect()
+    }
+
+    #[test]
+    fn datelines_are_shown_in_title_case() {
+        let cases = [
+            (
+                "WASHINGTON D.C., le 10 juin 2019 /CNW/ - Le ministre",
+                "Washington D.C., le 10 juin 2019 /CNW/ - Le ministre",
+            ),
+            (
+                " date 2019-06 WASHINGTON D.C., le 10 juin",
+                " date 2019-06 Washington D.C., le 10 juin",
+            ),
+            ("PARIS (AFP) – Le président", "Paris (AFP) – Le président"),
+            ("SÃO PAULO, 3 de março", "São Paulo, 3 de março"),
+            (
+                "SAINT-JEAN-SUR-RICHELIEU, QC, May 2, 2024",
+                "Saint-Jean-Sur-Richelieu, QC, May 2, 2024",
+            ),
+            ("OTTAWA — The minister", "Ottawa — The minister"),
+        ];
+        for (input, want) in cases {
+            let got = model_view(input);
+            assert_eq!(got, want);
+            assert_eq!(got.len(), input.len());
+        }
+        // Acronyms, headlines and shouting stay as written.
+        for text in [
+            "NATO and the UN met.",
+            "GOODALE MEETS MCALEENAN\nThe two ministers…",
+            "He said: STOP, now.",
+            "The ONU, the OTAN and the UE.",
+            "ÉTATS",
+            "",
+        ] {
+            assert!(matches!(model_view(text), Cow::Borrowed(_)), "{text}");
+        }
     }
 
     #[test]
