@@ -924,3 +924,49 @@ fn byline_agency_without_an_org_entity() {
     assert_eq!(role(&r, "Tom Reyes"), vec![p("Press Secretary", None)]);
     assert!(role(&r, "Ana Lima").contains(&p("Director", Some("Policy"))), "{r:?}");
 }
+
+#[test]
+fn names_glued_to_other_entities_and_listed_portfolios() {
+    // A full name known from elsewhere, glued to the end of an ORG; a listed
+    // portfolio tagged PER before the minister's name; but two ministers in a
+    // row each keep their name.
+    let text = "Le président de la Confédération Paul Rey a rencontré Anna Vogt. \
+                Paul Rey a salué Anna Vogt.";
+    let r = relate(
+        text,
+        &[("ORG", "Confédération Paul Rey"), ("PER", "Anna Vogt"), ("PER", "Paul Rey")],
+    );
+    assert_eq!(pairs(&r), vec![("Anna Vogt".into(), "Paul Rey".into())]);
+    assert_eq!(r.person("Paul Rey").unwrap().mentions[0].text, "Paul Rey");
+    let text = "The Minister of Northern Affairs, Coastline and NorthDev, Dan Voss, met with \
+                Minister of Finance, Jo Park, and Minister of Health, Mia Chen.";
+    let r = relate(
+        text,
+        &[
+            ("PER", "Coastline"),
+            ("ORG", "NorthDev"),
+            ("PER", "Dan Voss"),
+            ("PER", "Jo Park"),
+            ("PER", "Mia Chen"),
+        ],
+    );
+    let mut names: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, vec!["Dan Voss", "Jo Park", "Mia Chen"]);
+}
+
+#[test]
+fn parallel_title_complements_keep_each_name() {
+    let text = "Los cancilleres de Chile, Ana Ríos, y de Perú, Luis Soto, se reunieron este martes en Lima.";
+    let r = relate(
+        text,
+        &[
+            ("LOC", "Chile"),
+            ("PER", "Ana Ríos"),
+            ("LOC", "Perú"),
+            ("PER", "Luis Soto"),
+            ("LOC", "Lima"),
+        ],
+    );
+    assert_eq!(pairs(&r), vec![("Ana Ríos".into(), "Luis Soto".into())]);
+}

@@ -16,7 +16,9 @@
 //! * an occurrence tagged with another type over exactly the same span is
 //!   relabelled PER when the form is tagged PER at least as often as it is
 //!   tagged otherwise in the document (so `Washington` the place survives in
-//!   a text that names George Washington once).
+//!   a text that names George Washington once);
+//! * a full name glued to the end of another entity (`le président de la
+//!   [Confédération Alain Berset]`) is split off as a PER entity.
 //!
 //! Before that, [`fix_titles`] undoes the tagger's usual confusions around
 //! titles, where press releases pile portfolios and names together:
@@ -26,8 +28,9 @@
 //! * a PER entity of at most two words inside a title's complement (`Minister
 //!   of [Transport] Marc Garneau`, `vice-ministro dos [Negócios
 //!   Estrangeiros]`) or right before a title (`[Immigration] Minister Ahmed
-//!   Hussen`, `[Homeland] Security Secretary John Kelly`) is a portfolio, not
-//!   a person, and is dropped; a longer one keeps only its last words
+//!   Hussen`, `[Homeland] Security Secretary John Kelly`, `Minister of
+//!   Northern Affairs, [PrairiesCan] and CanNor, Dan Vandal`) is a portfolio,
+//!   not a person, and is dropped; a longer one keeps only its last words
 //!   (`and [Citizenship] Ahmed D. Hussen`);
 //! * an ORG/MISC entity that starts with a title and ends with a name
 //!   (`[Chargé d'Affaires Elizabeth Aubin]`) becomes a PER entity over the
@@ -142,10 +145,17 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
                     }
                     found.push((s, e, label, *score, None));
                 }
-                (1, Some(x)) => {
-                    let exact = toks[s].start == ents[x].bytes.start
-                        && toks[e - 1].end == ents[x].bytes.end;
-                    if exact && !is_per(&ents[x].label) && per >= other {
+                (1, Some(x)) if !is_per(&ents[x].label) => {
+                    let starts = toks[s].start == ents[x].bytes.start;
+                    let ends = toks[e - 1].end == ents[x].bytes.end;
+                    if starts && ends && per >= other {
+                        found.push((s, e, label, *score, Some(x)));
+                    } else if ends
+                        && n >= 2
+                        && (0..s).any(|k| tok_ent[k] == Some(x) && toks[k].is_word())
+                    {
+                        // `le président de la [Confédération Alain Berset]`: a full name
+                        // glued to the end of another entity.
                         found.push((s, e, label, *score, Some(x)));
                     }
                 }
@@ -162,7 +172,23 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
         found.into_iter().map(|(s, e, l, sc, x)| (s, e, l.to_string(), sc, x)).collect();
     for (s, e, label, score, x) in found {
         match x {
-            Some(x) => ents[x].label = label,
+            Some(x) if toks[s].start == ents[x].bytes.start => ents[x].label = label,
+            Some(x) => {
+                // Split: the other entity keeps the words before the name.
+                let keep_end = toks[..s].iter().rev().find(|t| t.is_word()).map_or(s, |t| t.end);
+                let head = Span::new(ents[x].bytes.start, keep_end);
+                ents[x].bytes = head;
+                ents[x].chars = idx.char_span(head);
+                ents[x].text = text[head.range()].to_string();
+                let bytes = Span::new(toks[s].start, toks[e - 1].end);
+                ents.push(Entity {
+                    label,
+                    text: text[bytes.range()].to_string(),
+                    score,
+                    bytes,
+                    chars: idx.char_span(bytes),
+                });
+            }
             None => {
                 let bytes = Span::new(toks[s].start, toks[e - 1].end);
                 ents.push(Entity {
@@ -324,7 +350,30 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                 }
                 next_word(j).is_some_and(|j| is_per_at(j) || name_like(j))
             };
-            if before_title || preceded_by_of_chain {
+            // A listed portfolio before the name: `Minister of Northern Affairs,
+            // [PrairiesCan] and CanNor, Dan Vandal`.
+            let listed_portfolio = s > 0 && toks[s - 1].is_punct(",") && title_chain_before(s) && {
+                let mut j = en;
+                let mut found = false;
+                while j < n && j < en + 10 {
+                    if is_per_at(j) {
+                        found = true;
+                        break;
+                    }
+                    let t = &toks[j];
+                    // No of-preposition: `Los cancilleres de Argentina, [Pablo Quirno], y
+                    // de Uruguay, Mario Lubetkin` pairs each portfolio with its own name.
+                    let chain = t.is_punct(",")
+                        || lang.conjunctions.at(&nt, j).is_some()
+                        || (t.is_word() && t.cap && !in_title[j]);
+                    if !chain {
+                        break;
+                    }
+                    j += 1;
+                }
+                found
+            };
+            if before_title || preceded_by_of_chain || listed_portfolio {
                 keep[x] = false;
             }
         } else {
