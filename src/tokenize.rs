@@ -229,13 +229,13 @@ pub(crate) fn model_view(text: &str) -> Cow<'_, str> {
         }
         let last = &text[words[j - 1].0..words[j - 1].1];
         let next = words.get(j).map(|&(s, e)| &text[s..e]).unwrap_or("");
-        let after = &text[words[j - 1].1..text.len().min(words[j - 1].1 + 30)];
+        let mut after = text[words[j - 1].1..].chars().take(30);
         let dateline = j - i <= 4
             && (0..j - i).any(|k| {
                 let (s, e) = words[i + k];
                 text[s..e].chars().filter(|c| c.is_alphabetic()).count() >= 3
             })
-            && ((last.ends_with(',') && after.chars().any(|c| c.is_ascii_digit()))
+            && ((last.ends_with(',') && after.any(|c| c.is_ascii_digit()))
                 || next.starts_with('(')
                 || matches!(next, "-" | "–" | "—"));
         if dateline {
@@ -370,10 +370,33 @@ mod tests {
             "GOODALE MEETS MCALEENAN\nThe two ministers…",
             "He said: STOP, now.",
             "The ONU, the OTAN and the UE.",
+            "por la ANATEL , los directivos de la compañía ya están pensando ñññññññññññññ",
+            "ANATEL, ñññññññññññññññññññññññññññññññ",
             "ÉTATS",
             "",
         ] {
             assert!(matches!(model_view(text), Cow::Borrowed(_)), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn model_view_keeps_every_offset(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "PARIS", "SÃO", "ÉTÉ", "D.C.", "ñ", "ß", "İSTANBUL", ",", " ", "\n", "(AFP)",
+                    "–", "10", "juin", "Ünal", "ǅ", "ﬃ", "\u{200d}", "الرياض", "東京",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let view = model_view(&text);
+            proptest::prop_assert_eq!(view.len(), text.len());
+            for (i, _) in text.char_indices() {
+                proptest::prop_assert!(view.is_char_boundary(i));
+            }
+            proptest::prop_assert_eq!(view.to_lowercase(), text.to_lowercase());
         }
     }
 

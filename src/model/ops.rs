@@ -28,13 +28,15 @@ fn erf(x: f32) -> f32 {
         [-1.456_607_2e-5, -2.133_740_6e-4, -1.682_827e-3, -7.373_329_2e-3, -1.426_474e-2];
     let x = x.clamp(-4.0, 4.0);
     let x2 = x * x;
+    // Plain multiply-add: `mul_add` is a libm call unless the build enables
+    // the `fma` target feature, and would cost more than the erf it replaces.
     let mut p = A[0];
     for a in &A[1..] {
-        p = p.mul_add(x2, *a);
+        p = p * x2 + a;
     }
     let mut q = B[0];
     for b in &B[1..] {
-        q = q.mul_add(x2, *b);
+        q = q * x2 + b;
     }
     x * p / q
 }

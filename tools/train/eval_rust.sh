@@ -13,6 +13,6 @@ for f in "$dir"/*.conllu; do
   args=(eval-ner --data "$f" --json)
   [[ -n "$model" ]] && args+=(--model "$model")
   case "$name" in wikiann__*|europeana__*) args+=(--types PER,ORG,LOC) ;; esac
-  f1=$("$bin" "${args[@]}" | python3 -c 'import json,sys; print(f"{json.load(sys.stdin)[\"f1\"]*100:.1f}")')
+  f1=$("$bin" "${args[@]}" | python3 -c 'import json,sys; print("%.1f" % (json.load(sys.stdin)["f1"] * 100))')
   echo "$name $f1"
 done
