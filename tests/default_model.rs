@@ -44,7 +44,6 @@ fn no_title_word_is_a_person() {
 }
 
 #[test]
-#[ignore = "issue #3: the shipped model misses the all-caps dateline WASHINGTON D.C."]
 fn all_caps_dateline_place() {
     let ents = entities();
     assert!(
@@ -75,6 +74,7 @@ fn relations_on_the_seed() {
     assert!(pair.contains(&"Ralph Goodale") && pair.contains(&"Kevin McAleenan"), "{pair:?}");
     let meeting = &found.relations.meetings[0];
     assert_eq!(meeting.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2019-06-10"));
+    assert_eq!(meeting.place.as_ref().map(|p| p.text.as_str()), Some("WASHINGTON D.C."));
     let goodale = found.relations.person("Ralph Goodale").expect("Goodale");
     assert!(goodale.roles.iter().any(|r| {
         r.title.as_ref().is_some_and(|t| t.text == "ministre")
