@@ -58,18 +58,23 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
     let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
     let toks = tokenize(text, &breaks);
     let nt = NormText::new(&toks, &vec![false; toks.len()]);
-    let ent_of =
-        |t: &Tok| ents.iter().position(|e| e.bytes.start <= t.start && t.end <= e.bytes.end);
-    let tok_ent: Vec<Option<usize>> = toks.iter().map(ent_of).collect();
+    // Token range of each entity (entities are sorted and do not overlap).
+    let ranges: Vec<(usize, usize)> = ents.iter().map(|e| token_range(&toks, e)).collect();
+    let mut tok_ent: Vec<Option<usize>> = vec![None; toks.len()];
+    for (x, &(s, e)) in ranges.iter().enumerate() {
+        tok_ent[s..e].iter_mut().for_each(|t| *t = Some(x));
+    }
+    let ent_words: Vec<Vec<&str>> = ranges
+        .iter()
+        .map(|&(s, e)| {
+            toks[s..e].iter().filter(|t| t.is_word()).map(|t| &text[t.start..t.end]).collect()
+        })
+        .collect();
 
     // Name forms (sequences of exact word strings) with their PER label and score.
     let mut forms: Vec<(Vec<&str>, &str, f32)> = Vec::new();
-    for e in ents.iter().filter(|e| is_per(&e.label)) {
-        let mut words: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.is_word() && e.bytes.start <= t.start && t.end <= e.bytes.end)
-            .map(|t| &text[t.start..t.end])
-            .collect();
+    for (x, e) in ents.iter().enumerate().filter(|(_, e)| is_per(&e.label)) {
+        let mut words: Vec<&str> = ent_words[x].clone();
         while words.len() > 1 && lang_is_title_or_honorific(lang, &words[0].to_lowercase()) {
             words.remove(0);
         }
@@ -92,28 +97,28 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
         }
     }
     forms.sort_by_key(|(f, ..)| std::cmp::Reverse(f.len()));
-    let ent_words = |e: &Entity| -> Vec<&str> {
-        toks.iter()
-            .filter(|t| t.is_word() && e.bytes.start <= t.start && t.end <= e.bytes.end)
-            .map(|t| &text[t.start..t.end])
-            .collect()
-    };
     // Votes per form: PER entities that contain it, other entities that are exactly it.
-    let votes: HashMap<&[&str], (usize, usize)> = forms
-        .iter()
-        .map(|(f, ..)| {
-            let (mut per, mut other) = (0, 0);
-            for e in &ents {
-                let w = ent_words(e);
-                if is_per(&e.label) && w.windows(f.len()).any(|x| x == f.as_slice()) {
-                    per += 1;
-                } else if !is_per(&e.label) && w == *f {
-                    other += 1;
+    // Votes per form: PER entities that contain it, other entities that are
+    // exactly it. Names are short, so every contiguous part of a PER entity's
+    // words is looked up (linear in the number of entities).
+    let mut votes: HashMap<&[&str], (usize, usize)> =
+        forms.iter().map(|(f, ..)| (f.as_slice(), (0, 0))).collect();
+    for (e, w) in ents.iter().zip(&ent_words) {
+        if is_per(&e.label) {
+            let mut seen: HashSet<&[&str]> = HashSet::new();
+            for len in 1..=w.len().min(6) {
+                for part in w.windows(len) {
+                    if let Some(v) = votes.get_mut(part) {
+                        if seen.insert(part) {
+                            v.0 += 1;
+                        }
+                    }
                 }
             }
-            (f.as_slice(), (per, other))
-        })
-        .collect();
+        } else if let Some(v) = votes.get_mut(w.as_slice()) {
+            v.1 += 1;
+        }
+    }
 
     // Occurrences of each form: token start index, token end index.
     let word_at = |i: usize| toks.get(i).filter(|t| t.is_word()).map(|t| &text[t.start..t.end]);
@@ -126,11 +131,19 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
     };
     let mut found: Vec<(usize, usize, &str, f32, Option<usize>)> = Vec::new();
     let mut taken = vec![false; toks.len()];
+    // Where each word occurs, so that each form is looked up, not scanned for.
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.is_word()) {
+        at.entry(&text[t.start..t.end]).or_default().push(i);
+    }
     for (form, label, score) in &forms {
         let n = form.len();
         let (per, other) = votes[form.as_slice()];
-        for s in 0..toks.len().saturating_sub(n - 1) {
-            if (0..n).any(|k| word_at(s + k) != Some(form[k])) || taken[s..s + n].contains(&true) {
+        for &s in at.get(form[0]).map(Vec::as_slice).unwrap_or_default() {
+            if s + n > toks.len()
+                || (0..n).any(|k| word_at(s + k) != Some(form[k]))
+                || taken[s..s + n].contains(&true)
+            {
                 continue;
             }
             let e = s + n;
@@ -216,14 +229,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
     let nt = NormText::new(&toks, &vec![false; toks.len()]);
     let n = toks.len();
     // Token range of each entity, and the entity of each token.
-    let ranges: Vec<(usize, usize)> = ents
-        .iter()
-        .map(|e| {
-            let s = toks.partition_point(|t| t.start < e.bytes.start);
-            let en = toks.partition_point(|t| t.end <= e.bytes.end).max(s);
-            (s, en)
-        })
-        .collect();
+    let ranges: Vec<(usize, usize)> = ents.iter().map(|e| token_range(&toks, e)).collect();
     let mut tok_ent = vec![None; n];
     for (x, &(s, e)) in ranges.iter().enumerate() {
         tok_ent[s..e].iter_mut().for_each(|t| *t = Some(x));
@@ -296,7 +302,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
         (k < n).then_some(k)
     };
     let mut keep = vec![true; ents.len()];
-    let mut relabel: Vec<(usize, usize, usize)> = Vec::new(); // (entity, new start tok, end tok)
+    let mut relabel: HashMap<usize, (usize, usize)> = HashMap::new(); // entity -> new token range
     for (x, e) in ents.iter().enumerate() {
         let (s, en) = ranges[x];
         if en <= s || words(s, en) == 0 {
@@ -333,7 +339,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                         i -= 1;
                     }
                     if i > 1 {
-                        relabel.push((x, word_toks[i - 1], en));
+                        relabel.insert(x, (word_toks[i - 1], en));
                     }
                 }
                 continue;
@@ -381,7 +387,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
             if let Some(h) = lang.titles.at(&nt, s) {
                 let rest: Vec<usize> = (h.end..en).collect();
                 if (2..=3).contains(&rest.len()) && rest.iter().all(|&k| name_like(k)) {
-                    relabel.push((x, h.end, en));
+                    relabel.insert(x, (h.end, en));
                     continue;
                 }
             }
@@ -393,7 +399,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                 let after_title = title_end[s];
                 let after_chain = s > 0 && toks[s - 1].is_punct(",") && title_chain_before(s - 1);
                 if after_title || after_chain {
-                    relabel.push((x, s, en));
+                    relabel.insert(x, (s, en));
                 }
             }
         }
@@ -404,7 +410,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
         if !keep[x] {
             continue;
         }
-        if let Some(&(_, s, en)) = relabel.iter().find(|r| r.0 == x) {
+        if let Some(&(s, en)) = relabel.get(&x) {
             let bytes = Span::new(toks[s].start, toks[en - 1].end);
             e = Entity {
                 label: "PER".into(),
@@ -439,4 +445,11 @@ fn is_initial(toks: &[Tok], k: usize, text: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase)
         && (cs.as_str() == "."
             || (cs.as_str().is_empty() && toks.get(k + 1).is_some_and(|n| n.is_punct("."))))
+}
+
+/// The tokens inside entity `e`: `[first, end)`.
+fn token_range(toks: &[Tok], e: &Entity) -> (usize, usize) {
+    let s = toks.partition_point(|t| t.start < e.bytes.start);
+    let en = toks.partition_point(|t| t.end <= e.bytes.end).max(s);
+    (s, en)
 }
