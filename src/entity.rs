@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::span::Span;
+use crate::span::{CharIndex, Span};
 
 /// One named entity found in the caller's text.
 ///
@@ -21,4 +21,24 @@ pub struct Entity {
     pub bytes: Span,
     /// Code-point range into the input.
     pub chars: Span,
+}
+
+impl Entity {
+    /// The entity `text[bytes]`, with its code-point span from `index` (built
+    /// on the same `text`).
+    pub(crate) fn new(
+        text: &str,
+        index: &CharIndex,
+        bytes: Span,
+        label: String,
+        score: f32,
+    ) -> Self {
+        Entity {
+            label,
+            text: text[bytes.range()].to_string(),
+            score,
+            bytes,
+            chars: index.char_span(bytes),
+        }
+    }
 }

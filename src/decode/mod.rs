@@ -120,13 +120,7 @@ pub(crate) fn entities(
         let end = offsets[groups[we - 1].end - 1].1;
         let Some(bytes) = trimmed(text, start, end) else { continue };
         let score = (ws..we).map(|w| dists[w][path[w]]).sum::<f32>() / (we - ws) as f32;
-        out.push(Entity {
-            label: scheme.entity_types()[ty].clone(),
-            text: text[bytes.range()].to_string(),
-            score,
-            bytes,
-            chars: index.char_span(bytes),
-        });
+        out.push(Entity::new(text, index, bytes, scheme.entity_types()[ty].clone(), score));
     }
     out
 }

@@ -129,13 +129,7 @@ impl GoldDoc {
             .filter(|e| e.start < e.end && e.end < byte_of.len())
             .map(|e| {
                 let bytes = Span::new(byte_of[e.start], byte_of[e.end]);
-                Entity {
-                    label: e.label.clone(),
-                    text: self.text[bytes.range()].to_string(),
-                    score: 1.0,
-                    bytes,
-                    chars: idx.char_span(bytes),
-                }
+                Entity::new(&self.text, &idx, bytes, e.label.clone(), 1.0)
             })
             .collect()
     }

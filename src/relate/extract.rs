@@ -7,8 +7,8 @@ use super::date::{find_dates, DateFound};
 use super::lang::Lang;
 use super::repair::{consistent_people, fix_titles};
 use super::text::{
-    is_closing_quote, is_quote, normalize_phrase, sentences, tokenize, Hit, NormText, Phrases, Tok,
-    TokKind,
+    is_closing_quote, is_quote, normalize_phrase, sentences, tokenize, tokenize_entities,
+    EntityTokens, Hit, NormText, Phrases, Tok, TokKind,
 };
 use super::{
     slug, DateMention, Discussion, Interaction, InteractionKind, Person, Relations, Role, TextSpan,
@@ -246,8 +246,8 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
     let fixed = fix_titles(lang, text, flat.into_iter().cloned().collect());
     let owned = consistent_people(lang, text, fixed);
     let ents: Vec<&Entity> = owned.iter().collect();
-    let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
-    let toks = tokenize(text, &breaks);
+    let spans: Vec<Span> = ents.iter().map(|e| e.bytes).collect();
+    let EntityTokens { toks, ranges: ent_toks, tok_ent } = tokenize_entities(text, &spans);
     // Skippable adverbs are dropped from the matching text.
     let mut drop = vec![false; toks.len()];
     for adv in &lang.skip_adverbs {
@@ -262,17 +262,6 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
         }
     }
     let nt = NormText::new(&toks, &drop);
-    let mut tok_ent = vec![None; toks.len()];
-    let mut ent_toks = Vec::with_capacity(ents.len());
-    for (ei, e) in ents.iter().enumerate() {
-        let s = toks.partition_point(|t| t.start < e.bytes.start);
-        let mut en = s;
-        while en < toks.len() && toks[en].end <= e.bytes.end {
-            tok_ent[en] = Some(ei);
-            en += 1;
-        }
-        ent_toks.push((s, en.max(s)));
-    }
     let protected: Vec<(usize, usize)> =
         ents.iter().map(|e| (e.bytes.start, e.bytes.end)).collect();
     let months: HashSet<String> = lang.months.keys().cloned().collect();

@@ -45,7 +45,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::extract::{is_per, lang_is_title_or_honorific};
 use super::lang::Lang;
-use super::text::{tokenize, NormText, Tok, TokKind};
+use super::text::{tokenize_entities, EntityTokens, NormText, Tok, TokKind};
 use crate::entity::Entity;
 use crate::span::{CharIndex, Span};
 
@@ -55,15 +55,9 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
     if !ents.iter().any(|e| is_per(&e.label)) {
         return ents;
     }
-    let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
-    let toks = tokenize(text, &breaks);
+    let spans: Vec<Span> = ents.iter().map(|e| e.bytes).collect();
+    let EntityTokens { toks, ranges, tok_ent } = tokenize_entities(text, &spans);
     let nt = NormText::new(&toks, &vec![false; toks.len()]);
-    // Token range of each entity (entities are sorted and do not overlap).
-    let ranges: Vec<(usize, usize)> = ents.iter().map(|e| token_range(&toks, e)).collect();
-    let mut tok_ent: Vec<Option<usize>> = vec![None; toks.len()];
-    for (x, &(s, e)) in ranges.iter().enumerate() {
-        tok_ent[s..e].iter_mut().for_each(|t| *t = Some(x));
-    }
     let ent_words: Vec<Vec<&str>> = ranges
         .iter()
         .map(|&(s, e)| {
@@ -190,27 +184,13 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
                 // Split: the other entity keeps the words before the name.
                 let keep_end = toks[..s].iter().rev().find(|t| t.is_word()).map_or(s, |t| t.end);
                 let head = Span::new(ents[x].bytes.start, keep_end);
-                ents[x].bytes = head;
-                ents[x].chars = idx.char_span(head);
-                ents[x].text = text[head.range()].to_string();
+                ents[x] = Entity::new(text, &idx, head, ents[x].label.clone(), ents[x].score);
                 let bytes = Span::new(toks[s].start, toks[e - 1].end);
-                ents.push(Entity {
-                    label,
-                    text: text[bytes.range()].to_string(),
-                    score,
-                    bytes,
-                    chars: idx.char_span(bytes),
-                });
+                ents.push(Entity::new(text, &idx, bytes, label, score));
             }
             None => {
                 let bytes = Span::new(toks[s].start, toks[e - 1].end);
-                ents.push(Entity {
-                    label,
-                    text: text[bytes.range()].to_string(),
-                    score,
-                    bytes,
-                    chars: idx.char_span(bytes),
-                });
+                ents.push(Entity::new(text, &idx, bytes, label, score));
             }
         }
     }
@@ -224,16 +204,10 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
     if ents.is_empty() {
         return ents;
     }
-    let breaks: HashSet<usize> = ents.iter().flat_map(|e| [e.bytes.start, e.bytes.end]).collect();
-    let toks = tokenize(text, &breaks);
+    let spans: Vec<Span> = ents.iter().map(|e| e.bytes).collect();
+    let EntityTokens { toks, ranges, tok_ent } = tokenize_entities(text, &spans);
     let nt = NormText::new(&toks, &vec![false; toks.len()]);
     let n = toks.len();
-    // Token range of each entity, and the entity of each token.
-    let ranges: Vec<(usize, usize)> = ents.iter().map(|e| token_range(&toks, e)).collect();
-    let mut tok_ent = vec![None; n];
-    for (x, &(s, e)) in ranges.iter().enumerate() {
-        tok_ent[s..e].iter_mut().for_each(|t| *t = Some(x));
-    }
     let mut in_title = vec![false; n];
     let mut title_end = vec![false; n + 1];
     for h in lang.titles.find(&nt) {
@@ -412,13 +386,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
         }
         if let Some(&(s, en)) = relabel.get(&x) {
             let bytes = Span::new(toks[s].start, toks[en - 1].end);
-            e = Entity {
-                label: "PER".into(),
-                text: text[bytes.range()].to_string(),
-                score: e.score,
-                bytes,
-                chars: idx.char_span(bytes),
-            };
+            e = Entity::new(text, &idx, bytes, "PER".into(), e.score);
         }
         // `[Raul Cervantes] [Andrade]`: one name.
         if let Some(last) = out.last_mut() {
@@ -426,10 +394,9 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                 && is_per(&e.label)
                 && &text[last.bytes.end..e.bytes.start] == " "
             {
-                last.bytes = Span::new(last.bytes.start, e.bytes.end);
-                last.chars = idx.char_span(last.bytes);
-                last.text = text[last.bytes.range()].to_string();
-                last.score = last.score.min(e.score);
+                let joined = Span::new(last.bytes.start, e.bytes.end);
+                let score = last.score.min(e.score);
+                *last = Entity::new(text, &idx, joined, last.label.clone(), score);
                 continue;
             }
         }
@@ -445,11 +412,4 @@ fn is_initial(toks: &[Tok], k: usize, text: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase)
         && (cs.as_str() == "."
             || (cs.as_str().is_empty() && toks.get(k + 1).is_some_and(|n| n.is_punct("."))))
-}
-
-/// The tokens inside entity `e`: `[first, end)`.
-fn token_range(toks: &[Tok], e: &Entity) -> (usize, usize) {
-    let s = toks.partition_point(|t| t.start < e.bytes.start);
-    let en = toks.partition_point(|t| t.end <= e.bytes.end).max(s);
-    (s, en)
 }

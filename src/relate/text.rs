@@ -10,6 +10,8 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::span::Span;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -168,6 +170,35 @@ pub(crate) fn tokenize(text: &str, breaks: &HashSet<usize>) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// A document tokenized around its entities.
+pub(crate) struct EntityTokens {
+    /// Tokens, each ending at every entity edge it crosses.
+    pub toks: Vec<Tok>,
+    /// Token range `[first, end)` of each entity.
+    pub ranges: Vec<(usize, usize)>,
+    /// The entity each token lies in.
+    pub tok_ent: Vec<Option<usize>>,
+}
+
+/// Tokenizes `text` with a break at both edges of every span (entities,
+/// sorted and non-overlapping) and maps spans and tokens onto each other.
+pub(crate) fn tokenize_entities(text: &str, spans: &[Span]) -> EntityTokens {
+    let breaks: HashSet<usize> = spans.iter().flat_map(|e| [e.start, e.end]).collect();
+    let toks = tokenize(text, &breaks);
+    let ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|e| {
+            let s = toks.partition_point(|t| t.start < e.start);
+            (s, toks.partition_point(|t| t.end <= e.end).max(s))
+        })
+        .collect();
+    let mut tok_ent = vec![None; toks.len()];
+    for (x, &(s, e)) in ranges.iter().enumerate() {
+        tok_ent[s..e].iter_mut().for_each(|t| *t = Some(x));
+    }
+    EntityTokens { toks, ranges, tok_ent }
 }
 
 /// Normalises a phrase from a data file into matching form.
