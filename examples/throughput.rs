@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (mut model, mut lines, mut seconds, mut batch) = (None, None, 5.0f64, 64usize);
     let mut backend = rolegraph::BackendKind::Candle;
-    let mut parallel = rolegraph::DEFAULT_PARALLEL_BATCHES;
+    let mut parallel = None;
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
@@ -27,7 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--lines" => lines = Some(std::fs::read_to_string(value()?)?),
             "--seconds" => seconds = value()?.parse()?,
             "--batch" => batch = value()?.parse()?,
-            "--parallel" => parallel = value()?.parse()?,
+            "--parallel" => parallel = Some(value()?.parse()?),
             "--backend" => {
                 backend = match value()?.as_str() {
                     "candle" => rolegraph::BackendKind::Candle,
@@ -44,7 +44,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => SEED.split_inclusive(". ").filter(|s| !s.trim().is_empty()).collect(),
     };
     let mut builder = rolegraph::Extractor::builder();
-    builder.backend_kind(backend).parallel_batches(parallel);
+    builder.backend_kind(backend);
+    if let Some(p) = parallel {
+        builder.parallel_batches(p);
+    }
     if let Some(dir) = &model {
         builder.model_dir(dir);
     }

@@ -77,7 +77,6 @@ pub use entity::Entity;
 pub use error::{Error, ErrorKind, Result};
 pub use extractor::{
     Extraction, Extractor, ExtractorBuilder, WindowLogits, DEFAULT_MAX_INPUT_BYTES,
-    DEFAULT_PARALLEL_BATCHES,
 };
 #[cfg(feature = "rust-bert")]
 pub use model::RustBertBackend;

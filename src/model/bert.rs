@@ -7,25 +7,17 @@
 //! checkpoint's key trees, as in `modeling_bert.py` / `modeling_distilbert.py`.
 
 use candle_core::{DType, Device, Module, Tensor};
-use candle_nn::{Embedding, LayerNorm, Linear, VarBuilder};
+use candle_nn::{Embedding, VarBuilder};
 
 use super::config::{Activation, Architecture, ModelConfig};
+use super::ops::{add_, attention, LayerNorm, Linear};
 
 type CResult<T> = candle_core::Result<T>;
 
 fn linear(vb: VarBuilder, in_dim: usize, out_dim: usize) -> CResult<Linear> {
     let w = vb.get((out_dim, in_dim), "weight")?;
     let b = vb.get(out_dim, "bias")?;
-    Ok(Linear::new(w, Some(b)))
-}
-
-/// Applies `layer` to `(batch, seq, in)` as one `(batch * seq, in)` matrix
-/// product instead of `batch` small ones.
-fn apply(layer: &Linear, x: &Tensor) -> CResult<Tensor> {
-    let (b, s, h) = x.dims3()?;
-    let y = layer.forward(&x.reshape((b * s, h))?)?;
-    let out = y.dim(1)?;
-    y.reshape((b, s, out))
+    Linear::new(w, b)
 }
 
 /// LayerNorm under `weight`/`bias`, or the `gamma`/`beta` names of old checkpoints.
@@ -35,7 +27,7 @@ fn layer_norm(vb: VarBuilder, size: usize, eps: f64) -> CResult<LayerNorm> {
     } else {
         (vb.get(size, "gamma")?, vb.get(size, "beta")?)
     };
-    Ok(LayerNorm::new(w, b, eps))
+    LayerNorm::new(w, b, eps)
 }
 
 fn activate(act: Activation, x: Tensor) -> CResult<Tensor> {
@@ -52,7 +44,6 @@ struct SelfAttention {
     out: Linear,
     norm: LayerNorm,
     heads: usize,
-    head_dim: usize,
 }
 
 impl SelfAttention {
@@ -69,32 +60,13 @@ impl SelfAttention {
         let (qw, qb) = ((qw * scale)?, (qb * scale)?);
         let w = Tensor::cat(&[qw, kw, vw], 0)?;
         let b = Tensor::cat(&[qb, kb, vb], 0)?;
-        Ok(SelfAttention {
-            qkv: Linear::new(w, Some(b)),
-            out,
-            norm,
-            heads: cfg.num_heads,
-            head_dim: cfg.hidden_size / cfg.num_heads,
-        })
+        Ok(SelfAttention { qkv: Linear::new(w, b)?, out, norm, heads: cfg.num_heads })
     }
 
-    /// `x`: (batch, seq, hidden); `bias`: (batch, 1, 1, seq) additive mask,
-    /// `None` when no position is padding.
-    fn forward(&self, x: &Tensor, bias: Option<&Tensor>) -> CResult<Tensor> {
-        let (b, s, h) = x.dims3()?;
-        let qkv = apply(&self.qkv, x)?.reshape((b, s, 3, self.heads, self.head_dim))?;
-        let qkv = qkv.permute((2, 0, 3, 1, 4))?; // (3, b, heads, s, d)
-        let q = qkv.get(0)?.contiguous()?;
-        let k = qkv.get(1)?.contiguous()?;
-        let v = qkv.get(2)?.contiguous()?;
-        let mut scores = q.matmul(&k.t()?)?;
-        if let Some(bias) = bias {
-            scores = scores.broadcast_add(bias)?;
-        }
-        let probs = candle_nn::ops::softmax_last_dim(&scores)?;
-        let ctx = probs.matmul(&v)?.transpose(1, 2)?.reshape((b, s, h))?;
-        let y = apply(&self.out, &ctx)?;
-        self.norm.forward(&(y + x)?)
+    /// `x`: (batch, seq, hidden); `mask`: (batch, seq) f32, 0 at padding.
+    fn forward(&self, x: &Tensor, mask: &Tensor) -> CResult<Tensor> {
+        let ctx = attention(&self.qkv.forward(x)?, mask, self.heads)?;
+        self.norm.add_forward(self.out.forward(&ctx)?, x)
     }
 }
 
@@ -108,11 +80,10 @@ struct Layer {
 }
 
 impl Layer {
-    fn forward(&self, x: &Tensor, bias: Option<&Tensor>) -> CResult<Tensor> {
-        let x = self.attention.forward(x, bias)?;
-        let y = activate(self.act, apply(&self.up, &x)?)?;
-        let y = apply(&self.down, &y)?;
-        self.norm.forward(&(y + x)?)
+    fn forward(&self, x: &Tensor, mask: &Tensor) -> CResult<Tensor> {
+        let x = self.attention.forward(x, mask)?;
+        let y = activate(self.act, self.up.forward(&x)?)?;
+        self.norm.add_forward(self.down.forward(&y)?, &x)
     }
 
     /// `bert.encoder.layer.N` (BERT, RoBERTa family).
@@ -216,11 +187,11 @@ impl Embeddings {
                 .broadcast_as((b, s))?
                 .contiguous()?,
         };
-        let mut x = (self.words.forward(ids)? + self.positions.forward(&positions)?)?;
+        let mut x = add_(self.words.forward(ids)?, &self.positions.forward(&positions)?)?;
         if let Some(tt) = &self.token_types {
-            x = (x + tt.forward(type_ids)?)?;
+            x = add_(x, &tt.forward(type_ids)?)?;
         }
-        self.norm.forward(&x)
+        self.norm.forward(x)
     }
 }
 
@@ -268,20 +239,11 @@ impl TokenClassifierModel {
         type_ids: &Tensor,
         mask: &Tensor,
     ) -> CResult<Tensor> {
-        let (b, s) = ids.dims2()?;
         let mask = mask.to_dtype(DType::F32)?;
-        let padded = mask.sum_all()?.to_scalar::<f32>()? < (b * s) as f32;
-        // (1 - mask) * f32::MIN, broadcast over heads and query positions;
-        // nothing to add when no position is padding.
-        let bias = if padded {
-            Some(((mask - 1.0)? * (-(f32::MIN as f64)))?.reshape((b, 1, 1, s))?)
-        } else {
-            None
-        };
         let mut x = self.embeddings.forward(ids, type_ids)?;
         for layer in &self.layers {
-            x = layer.forward(&x, bias.as_ref())?;
+            x = layer.forward(&x, &mask)?;
         }
-        apply(&self.classifier, &x)?.to_dtype(DType::F32)?.contiguous()
+        self.classifier.forward(&x)?.to_dtype(DType::F32)?.contiguous()
     }
 }
