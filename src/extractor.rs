@@ -490,7 +490,9 @@ impl Extractor {
         }
         // Similar lengths together: little padding.
         windows.sort_by_key(|w| std::cmp::Reverse(w.ids.len()));
-        let chunks = batches(&windows, self.batch_size);
+        // Few windows: smaller batches, so that every pass has one.
+        let per_pass = windows.len().div_ceil(self.parallel_batches).max(1);
+        let chunks = batches(&windows, self.batch_size.min(per_pass));
         for (chunk, logits) in chunks.iter().zip(self.run_batches(&chunks)?) {
             for (b, w) in chunk.iter().enumerate() {
                 let doc = &mut docs[w.doc];
