@@ -970,3 +970,33 @@ fn parallel_title_complements_keep_each_name() {
     );
     assert_eq!(pairs(&r), vec![("Ana Ríos".into(), "Luis Soto".into())]);
 }
+
+#[test]
+fn english_portfolio_words_before_a_title_belong_to_it_even_when_tagged() {
+    // The NER stage often tags a portfolio word as ORG or MISC; a
+    // nationality adjective before it stays out of the title.
+    let text =
+        "Brazilian Defence Minister Ana Souto met with Health Secretary Tom Reyes in Lisbon. \
+                Later, the foreign minister Ivo Lind met with Reyes.";
+    let r = relate(
+        text,
+        &[
+            ("MISC", "Brazilian"),
+            ("ORG", "Defence"),
+            ("PER", "Ana Souto"),
+            ("MISC", "Health"),
+            ("PER", "Tom Reyes"),
+            ("LOC", "Lisbon"),
+            ("PER", "Ivo Lind"),
+            ("PER", "Reyes"),
+        ],
+    );
+    assert_eq!(role(&r, "Ana Souto"), vec![p("Defence Minister", None)]);
+    assert_eq!(role(&r, "Tom Reyes"), vec![p("Health Secretary", None)]);
+    assert_eq!(role(&r, "Ivo Lind"), vec![p("foreign minister", None)]);
+    // A named organisation before a title is the agency, not part of the title.
+    let text = "NATO Secretary General Lena Berg met with Ana Souto.";
+    let r = relate(text, &[("ORG", "NATO"), ("PER", "Lena Berg"), ("PER", "Ana Souto")]);
+    let roles = r.person("Lena Berg").expect("Lena Berg").roles.clone();
+    assert_eq!(roles[0].title.as_ref().map(|t| t.text.as_str()), Some("Secretary General"));
+}

@@ -108,7 +108,8 @@ impl<'a> Doc<'a> {
         let t = self.word(i)?;
         self.lang.is_suffix_title(&t.norm).then_some((i, i + 1))
     }
-    /// Extends a title over modifiers and (English) capitalised qualifiers.
+    /// Extends a title over modifiers, portfolio words and (English)
+    /// capitalised qualifiers.
     fn expand_title(&self, s: usize, e: usize, sent_start: usize) -> (usize, usize, Vec<String>) {
         let mut s = s;
         let mut e = e;
@@ -130,6 +131,14 @@ impl<'a> Doc<'a> {
                                 break;
                             }
                         }
+                    }
+                }
+            }
+            if !moved && s > sent_start {
+                if let Some(h) = self.lang.portfolio_prefixes.find_ending_at(&self.nt, s) {
+                    if h.start >= sent_start && (h.start..s).all(|q| !self.is_per_tok(q)) {
+                        s = h.start;
+                        moved = true;
                     }
                 }
             }

@@ -43,6 +43,10 @@ pub struct LanguageData {
     /// When `true`, capitalised words right before a title belong to it
     /// (`Public Safety Minister`, `Homeland Security Secretary`).
     pub capitalized_prefix_titles: bool,
+    /// Portfolio words that belong to a title written right before it, even
+    /// where the NER stage tags them as an organisation or a miscellaneous
+    /// entity (`Interior` in `Interior Secretary`, `public safety minister`).
+    pub portfolio_prefixes: Vec<String>,
     /// Counterpart descriptions (`homologue`, `counterpart`): kept as a title
     /// only for a person with no other role.
     pub counterpart_titles: Vec<String>,
@@ -166,6 +170,7 @@ pub(crate) struct Lang {
     pub function_words: HashSet<String>,
     pub titles: Phrases,
     pub counterparts: Phrases,
+    pub portfolio_prefixes: Phrases,
     pub title_suffixes: Vec<String>,
     pub modifiers: Phrases,
     pub honorifics: Phrases,
@@ -208,6 +213,7 @@ impl Lang {
             function_words: set(&data.function_words),
             titles: p(&data.titles),
             counterparts: p(&data.counterpart_titles),
+            portfolio_prefixes: p(&data.portfolio_prefixes),
             title_suffixes: data.title_suffixes.iter().map(|s| s.to_lowercase()).collect(),
             modifiers: p(&data.modifiers),
             honorifics: p(&data.honorifics),
