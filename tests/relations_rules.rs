@@ -1000,3 +1000,31 @@ fn english_portfolio_words_before_a_title_belong_to_it_even_when_tagged() {
     let roles = r.person("Lena Berg").expect("Lena Berg").roles.clone();
     assert_eq!(roles[0].title.as_ref().map(|t| t.text.as_str()), Some("Secretary General"));
 }
+
+#[test]
+fn a_title_shared_in_the_plural_is_reported_in_the_singular() {
+    let text = "Los ministros de Salud de Chile, Ana Ruiz, y de Perú, Luis Soto, se reunieron \
+                este lunes en Lima.";
+    let r = relate(
+        text,
+        &[
+            ("LOC", "Chile"),
+            ("PER", "Ana Ruiz"),
+            ("LOC", "Perú"),
+            ("PER", "Luis Soto"),
+            ("LOC", "Lima"),
+        ],
+    );
+    for name in ["Ana Ruiz", "Luis Soto"] {
+        let person = r.person(name).unwrap_or_else(|| panic!("no person {name}"));
+        let posts: Vec<_> = person.roles.iter().filter_map(|x| x.post_title()).collect();
+        assert_eq!(posts, vec!["ministro"], "{name}: {:?}", person.roles);
+        assert_eq!(person.roles[0].title.as_ref().map(|t| t.text.as_str()), Some("ministros"));
+    }
+    assert_eq!(pairs(&r), vec![("Ana Ruiz".into(), "Luis Soto".into())]);
+    // A singular title has no separate singular form.
+    let r = relate("El ministro Luis Soto visitó Lima.", &[("PER", "Luis Soto"), ("LOC", "Lima")]);
+    let roles = &r.person("Luis Soto").expect("Luis Soto").roles;
+    assert_eq!(roles[0].title_singular, None);
+    assert_eq!(roles[0].post_title(), Some("ministro"));
+}

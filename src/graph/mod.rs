@@ -436,7 +436,7 @@ impl Graph {
                 g.add_node(node(NodeKind::Person, &p.name, &p.name, props, p.mentions.first()));
             person_ids.push(pid.clone());
             for r in &p.roles {
-                let title = r.title.as_ref().map(|t| t.text.as_str()).unwrap_or("member");
+                let title = r.post_title().unwrap_or("member");
                 let agency = r.org.as_deref().or(r.of.as_ref().map(|o| o.text.as_str()));
                 let key = match agency {
                     Some(a) => format!("{}--{}", short_slug(title), short_slug(a)),

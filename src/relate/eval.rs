@@ -8,6 +8,7 @@
 //!
 //! * **met_with** – unordered pairs of persons;
 //! * **title** – `(person, title)` pairs, titles compared case-insensitively
+//!   (a predicted title shared in the plural by its singular, `Role::post_title`)
 //!   with whitespace and apostrophes normalised;
 //! * **agency** – `(person, of)` pairs for roles with an agency/portfolio;
 //! * **topic** – discussed topics: a predicted topic matches a gold topic when
@@ -26,7 +27,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Relations, Relator, Role, TextSpan};
+use super::{Relations, Relator, Role};
 use crate::entity::Entity;
 use crate::error::{Error, ErrorKind, Result};
 use crate::span::{CharIndex, Span};
@@ -294,21 +295,20 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
             .collect()
     };
     let names = &names;
-    let pred_roles = |field: fn(&Role) -> Option<&TextSpan>| -> HashSet<(String, String)> {
+    let pred_roles = |field: fn(&Role) -> Option<&str>| -> HashSet<(String, String)> {
         pred.people
             .iter()
             .enumerate()
             .flat_map(|(i, p)| {
-                p.roles
-                    .iter()
-                    .filter_map(move |r| field(r).map(|t| (names[i].clone(), key(&t.text))))
+                p.roles.iter().filter_map(move |r| field(r).map(|t| (names[i].clone(), key(t))))
             })
             .collect()
     };
     let gold_titles = gold_roles(|r| r.title.as_ref());
-    let pred_titles = pred_roles(|r| r.title.as_ref());
+    // A title shared in the plural counts in the singular.
+    let pred_titles = pred_roles(Role::post_title);
     let gold_of = gold_roles(|r| r.of.as_ref());
-    let pred_of = pred_roles(|r| r.of.as_ref());
+    let pred_of = pred_roles(|r| r.of.as_ref().map(|t| t.text.as_str()));
     // Topics: one-to-one, overlap >= half of the longer span (code points).
     let mut pred_topics: Vec<Span> = Vec::new();
     for d in &pred.discussions {

@@ -101,6 +101,19 @@ impl<'a> Doc<'a> {
             && self.at(&self.lang.titles, i).is_none()
             && self.lang.is_demonym_word(&t.norm, 2)
     }
+    /// Tokens `s..e` of a title, lower-cased with a plural title word made
+    /// singular; `None` when no word of it is a listed plural.
+    fn singular_title(&self, s: usize, e: usize) -> Option<String> {
+        let k = (s..e).find(|&k| self.lang.title_plurals.contains_key(&self.toks[k].norm))?;
+        let (a, b) = (self.toks[s].start, self.toks[e - 1].end);
+        let (ks, ke) = (self.toks[k].start, self.toks[k].end);
+        Some(format!(
+            "{}{}{}",
+            self.text[a..ks].to_lowercase(),
+            self.lang.title_plurals[&self.toks[k].norm],
+            self.text[ke..b].to_lowercase()
+        ))
+    }
     fn title_at(&self, i: usize) -> Option<(usize, usize)> {
         if let Some(h) = self.at(&self.lang.titles, i) {
             return Some((h.start, h.end));
@@ -346,6 +359,7 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
             roles.push(r);
         }
     }
+    distributed_roles(&doc, &mentions, &mut roles);
     description_roles(&doc, &mentions, &mut roles);
     predicative_roles(&doc, &mentions, &mut roles);
     let (interactions, desc_roles) = find_interactions(&doc, &mentions);
@@ -365,6 +379,7 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
             for r in roles.iter().filter(|r| r.person == ci && !(has_post && is_cp(r))) {
                 let role = Role {
                     title: r.title.map(|(s, e)| doc.span(s, e)),
+                    title_singular: r.title.and_then(|(s, e)| doc.singular_title(s, e)),
                     modifiers: r.modifiers.clone(),
                     of: r.of.map(|(s, e)| doc.span(s, e)),
                     org: r.org.clone(),
@@ -411,10 +426,10 @@ fn norm_key(s: &str) -> String {
 /// Adds a role unless the same post is already there (same title, case
 /// folded); a role with an `of` replaces the same title without one.
 fn merge_role(out: &mut Vec<Role>, role: Role) {
-    let key = role.title.as_ref().map(|t| norm_key(&t.text));
+    let key = role.post_title().map(norm_key);
     let of = role.of.as_ref().map(|t| norm_key(&t.text));
     for r in out.iter_mut() {
-        let rk = r.title.as_ref().map(|t| norm_key(&t.text));
+        let rk = r.post_title().map(norm_key);
         let rof = r.of.as_ref().map(|t| norm_key(&t.text));
         if rk == key {
             if rof == of || of.is_none() {
@@ -641,6 +656,52 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         sent: si,
         conf: if of.is_some() { 0.85 } else { 0.8 },
     })
+}
+
+/// A plural title distributed over names with their own complements: `Los
+/// cancilleres de Argentina, X, y de Uruguay, Y` gives Y the title with
+/// `Uruguay` (X got it with `Argentina` from [`pre_name_role`]).
+fn distributed_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
+    let plural = |(s, e): (usize, usize)| {
+        (s..e).any(|k| doc.lang.title_plurals.contains_key(&doc.toks[k].norm))
+    };
+    let mut extra = Vec::new();
+    for pair in mentions.windows(2) {
+        let (m1, m2) = (&pair[0], &pair[1]);
+        let si = doc.sent_of[m1.s];
+        if doc.sent_of[m2.s] != si || m1.person == m2.person {
+            continue;
+        }
+        let Some(r) = roles
+            .iter()
+            .find(|r| r.person == m1.person && r.sent == si && r.title.is_some_and(plural))
+        else {
+            continue;
+        };
+        // m1 "," conjunction of-preposition complement "," m2
+        if !doc.toks.get(m1.e).is_some_and(|t| t.is_punct(",")) {
+            continue;
+        }
+        let Some(c) = doc.at(&doc.lang.conjunctions, m1.e + 1) else { continue };
+        let Some(o) = doc.at(&doc.lang.of_prepositions, c.end) else { continue };
+        if m2.s < o.end + 2 || !doc.toks[m2.s - 1].is_punct(",") || m2.s - 1 - o.end > 8 {
+            continue;
+        }
+        if (o.end..m2.s - 1).any(|k| !doc.complement_ok(k, true).0) {
+            continue;
+        }
+        let Some(of) = trim(doc, o.end, m2.s - 1) else { continue };
+        extra.push(RoleB {
+            person: m2.person,
+            title: r.title,
+            modifiers: r.modifiers.clone(),
+            of: Some(of),
+            org: org_in(doc, of.0, of.1),
+            sent: si,
+            conf: r.conf * 0.9,
+        });
+    }
+    roles.extend(extra);
 }
 
 /// `President X of France`: an of-preposition right after the name followed by

@@ -38,6 +38,11 @@ pub struct LanguageData {
     pub function_words: Vec<String>,
     /// Job titles, from heads (`ministre`) to fused titles (`secrétaire d'état`).
     pub titles: Vec<String>,
+    /// Plural title words and their singular (`cancilleres` → `canciller`).
+    /// They are titles too; a title shared by several people (`Los
+    /// cancilleres de Argentina, X, y de Uruguay, Y`) is reported with its
+    /// singular in `Role::title_singular`.
+    pub title_plurals: BTreeMap<String, String>,
     /// Word endings that make a compound word a title (`…minister` in German).
     pub title_suffixes: Vec<String>,
     /// When `true`, capitalised words right before a title belong to it
@@ -169,6 +174,8 @@ pub(crate) struct Lang {
     pub data: LanguageData,
     pub function_words: HashSet<String>,
     pub titles: Phrases,
+    /// Plural title word (normalised) → singular.
+    pub title_plurals: BTreeMap<String, String>,
     pub counterparts: Phrases,
     pub portfolio_prefixes: Phrases,
     pub title_suffixes: Vec<String>,
@@ -211,7 +218,12 @@ impl Lang {
         let set = |v: &Vec<String>| v.iter().map(|w| normalize_phrase(w)).collect::<HashSet<_>>();
         Lang {
             function_words: set(&data.function_words),
-            titles: p(&data.titles),
+            titles: p(&data.titles.iter().chain(data.title_plurals.keys()).cloned().collect()),
+            title_plurals: data
+                .title_plurals
+                .iter()
+                .map(|(k, v)| (normalize_phrase(k), v.to_lowercase()))
+                .collect(),
             counterparts: p(&data.counterpart_titles),
             portfolio_prefixes: p(&data.portfolio_prefixes),
             title_suffixes: data.title_suffixes.iter().map(|s| s.to_lowercase()).collect(),

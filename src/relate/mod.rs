@@ -112,6 +112,11 @@ pub struct Role {
     /// The title as written (`secrétaire intérimaire`, `Foreign Secretary`); `None`
     /// for a bare affiliation.
     pub title: Option<TextSpan>,
+    /// The title in the singular, lower-cased, when it is written in the
+    /// plural because several people share it (`canciller` for `Los
+    /// cancilleres de Argentina, X, y de Uruguay, Y`); `None` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_singular: Option<String>,
     /// Modifiers found in the title (`intérimaire`, `acting`), lower-cased.
     pub modifiers: Vec<String>,
     /// The agency, portfolio or jurisdiction as written, without the leading
@@ -123,6 +128,14 @@ pub struct Role {
     pub evidence: TextSpan,
     /// Confidence in the role (0–1).
     pub confidence: f32,
+}
+
+impl Role {
+    /// The title as one post name: [`title_singular`](Self::title_singular)
+    /// when set, else the title as written.
+    pub fn post_title(&self) -> Option<&str> {
+        self.title_singular.as_deref().or(self.title.as_ref().map(|t| t.text.as_str()))
+    }
 }
 
 /// A person named in the text, with all the mentions clustered together.
