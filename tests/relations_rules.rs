@@ -1028,3 +1028,21 @@ fn a_title_shared_in_the_plural_is_reported_in_the_singular() {
     assert_eq!(roles[0].title_singular, None);
     assert_eq!(roles[0].post_title(), Some("ministro"));
 }
+
+#[test]
+fn a_title_glued_to_a_name_by_a_lost_line_break_is_split_off() {
+    // Contact blocks scraped without their line breaks.
+    let text = "Die Ministerin traf am Montag den Botschafter in Berlin. Sie sprachen über die \
+                Wirtschaft und die Energie.\nKontakt\nAnna MeierPressesprecherin\nTelefon: 030 1234";
+    let r = relate(text, &[("LOC", "Berlin"), ("PER", "Anna MeierPressesprecherin")]);
+    let anna = r.person("Anna Meier").expect("the name without the title");
+    let titles: Vec<_> = anna.roles.iter().filter_map(|x| x.post_title()).collect();
+    assert_eq!(titles, vec!["Pressesprecherin"]);
+    // A name with an inner capital (`McAleenan`) is not cut.
+    let text = "Acting Secretary Kevin McAleenan met with Minister Ralph Goodale in Washington.";
+    let r = relate(
+        text,
+        &[("PER", "Kevin McAleenan"), ("PER", "Ralph Goodale"), ("LOC", "Washington")],
+    );
+    assert!(r.person("Kevin McAleenan").is_some());
+}

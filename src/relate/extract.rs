@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::date::{find_dates, DateFound};
 use super::lang::Lang;
-use super::repair::{consistent_people, fix_titles};
+use super::repair::{consistent_people, fix_titles, split_glued_titles};
 use super::text::{
     is_closing_quote, is_quote, normalize_phrase, sentences, tokenize, tokenize_entities,
     EntityTokens, Hit, NormText, Phrases, Tok, TokKind,
@@ -265,7 +265,8 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
             flat.push(e);
         }
     }
-    let fixed = fix_titles(lang, text, flat.into_iter().cloned().collect());
+    let unglued = split_glued_titles(lang, text, flat.into_iter().cloned().collect());
+    let fixed = fix_titles(lang, text, unglued);
     let owned = consistent_people(lang, text, fixed);
     let ents: Vec<&Entity> = owned.iter().collect();
     let spans: Vec<Span> = ents.iter().map(|e| e.bytes).collect();

@@ -40,6 +40,10 @@
 //!   place: `Botschafter der [Republik Polen]`);
 //! * two PER entities separated by one space (`[Raul Cervantes] [Andrade]`)
 //!   are one name.
+//!
+//! First of all, [`split_glued_titles`] cuts a title glued to the end of a
+//! name by a lost line break (`[Julian LangeRegierungssprecher]` from a
+//! contact block) off the PER entity.
 
 use std::collections::{HashMap, HashSet};
 
@@ -200,6 +204,38 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
 
 /// Undoes the tagger's confusions between titles, portfolios and names; see
 /// the module docs.
+/// PER entities whose last word is a name glued to a title (a lower-case
+/// letter followed by a capital that starts a title word: `LangeRegierungssprecher`,
+/// `SmithPress Secretary`) end before the title; see the module docs.
+pub(crate) fn split_glued_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Entity> {
+    let mut index: Option<CharIndex> = None;
+    ents.into_iter()
+        .map(|e| {
+            if !is_per(&e.label) {
+                return e;
+            }
+            let word_start = e.text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let word = &e.text[word_start..];
+            let mut prev_lower = false;
+            let cut = word.char_indices().find_map(|(i, c)| {
+                let glued = prev_lower && c.is_uppercase();
+                prev_lower = c.is_lowercase();
+                let tail = word[i..].to_lowercase();
+                (glued && tail.chars().count() >= 4 && lang_is_title_or_honorific(lang, &tail))
+                    .then_some(i)
+            });
+            match cut {
+                Some(i) => {
+                    let end = e.bytes.start + word_start + i;
+                    let idx = index.get_or_insert_with(|| CharIndex::new(text));
+                    Entity::new(text, idx, Span::new(e.bytes.start, end), e.label, e.score)
+                }
+                None => e,
+            }
+        })
+        .collect()
+}
+
 pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Entity> {
     if ents.is_empty() {
         return ents;
