@@ -1046,3 +1046,25 @@ fn a_title_glued_to_a_name_by_a_lost_line_break_is_split_off() {
     );
     assert!(r.person("Kevin McAleenan").is_some());
 }
+
+#[test]
+fn appositive_description_with_an_organisation_before_the_title() {
+    let text = "Secretary Dana Holt, a retired Navy Admiral, met with Minister Paul Roy in Ottawa.";
+    let r = relate(
+        text,
+        &[("PER", "Dana Holt"), ("ORG", "Navy"), ("PER", "Paul Roy"), ("LOC", "Ottawa")],
+    );
+    let roles = role(&r, "Dana Holt");
+    assert!(roles.contains(&p("Admiral", Some("Navy"))), "{roles:?}");
+    assert!(roles.contains(&p("Secretary", None)), "{roles:?}");
+    // The tagger took the title into the organisation.
+    let text = "Secretary Dana Holt, a retired Navy Admiral, met with Minister Paul Roy in Ottawa.";
+    let r = relate(
+        text,
+        &[("PER", "Dana Holt"), ("ORG", "Navy Admiral"), ("PER", "Paul Roy"), ("LOC", "Ottawa")],
+    );
+    let holt = r.person("Dana Holt").expect("Dana Holt");
+    let admiral = holt.roles.iter().find(|x| x.post_title() == Some("Admiral")).expect("Admiral");
+    assert_eq!(admiral.org.as_deref(), Some("Navy"));
+    assert_eq!(admiral.modifiers, vec!["retired"]);
+}

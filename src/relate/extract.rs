@@ -750,33 +750,71 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
             p = h.end;
         }
     }
-    // Title, possibly after capitalised qualifiers ("Press Secretary").
+    // Title, possibly after capitalised qualifiers ("Press Secretary") and,
+    // in an apposition, after modifiers and the organisation it serves ("…, a
+    // retired Navy Admiral,": title `Admiral`, modifier `retired`, agency
+    // `Navy`).
     let mut found = None;
-    for k in 0..4 {
-        let q = p + k;
-        if q >= n {
-            break;
-        }
+    let mut lead_mods = Vec::new();
+    let mut prefix_org: Option<(usize, usize)> = None;
+    let mut q = p;
+    while q < n && q < p + 6 {
         if let Some((s, e)) = doc.title_at(q) {
             found = Some((s, e));
             break;
+        }
+        if comma && prefix_org.is_none() {
+            if let Some(h) = doc.at(&doc.lang.modifiers, q) {
+                lead_mods.push(
+                    doc.text[doc.toks[h.start].start..doc.toks[h.end - 1].end].to_lowercase(),
+                );
+                q = h.end;
+                continue;
+            }
+            if let Some(ei) =
+                doc.tok_ent[q].filter(|&ei| is_org(&doc.ents[ei].label) && doc.ent_toks[ei].0 == q)
+            {
+                let (es, ee) = doc.ent_toks[ei];
+                // The tagger often takes the title into the organisation
+                // (`[Marine Corps General]`).
+                if let Some(k) =
+                    (es + 1..ee).find(|&k| doc.title_at(k).is_some_and(|(_, e)| e == ee))
+                {
+                    prefix_org = Some((es, k));
+                    found = Some((k, ee));
+                    break;
+                }
+                prefix_org = Some((es, ee));
+                q = ee;
+                continue;
+            }
         }
         let t = &doc.toks[q];
         if !(doc.lang.data.capitalized_prefix_titles
             && t.is_word()
             && t.cap
-            && doc.tok_ent[q].is_none())
+            && doc.tok_ent[q].is_none()
+            && q < p + 4)
         {
             break;
         }
+        q += 1;
     }
     let (hs, mut te) = found?;
+    // Nothing may sit between the organisation and its title.
+    if prefix_org.is_some_and(|(_, e)| e != hs) {
+        return None;
+    }
     if let Some(next) = mentions.iter().find(|x| x.s >= m.e && doc.sent_of[x.s] == si) {
         if pre_name_role(doc, next).and_then(|r| r.title).is_some_and(|(s, e)| s <= hs && hs < e) {
             return None;
         }
     }
-    let ts = p;
+    let ts = match prefix_org {
+        Some((_, e)) => e,
+        None if !lead_mods.is_empty() => hs,
+        None => p,
+    };
     // Inverted copula ("Seit 2019 ist X Botschafter in …"): title right after the name.
     let copula_before =
         m.s > 0 && doc.lang.predicative.find_ending_at(&doc.nt, m.s).is_some() && hs == m.e;
@@ -786,7 +824,7 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
     if doc.sent_of[hs] != si && hs != m.e {
         return None;
     }
-    let mut mods = Vec::new();
+    let mut mods = lead_mods;
     while let Some(h) = doc.at(&doc.lang.modifiers, te) {
         mods.push(doc.text[doc.toks[h.start].start..doc.toks[h.end - 1].end].to_lowercase());
         te = h.end;
@@ -881,6 +919,10 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
                 of = Some(agency);
             }
         }
+    }
+    if let (None, Some((s, e))) = (of, prefix_org) {
+        of = Some((s, e));
+        org = Some(doc.text[doc.toks[s].start..doc.toks[e - 1].end].to_string());
     }
     if org.is_none() {
         org = of.and_then(|(s, e)| org_in(doc, s, e));
