@@ -1068,3 +1068,17 @@ fn appositive_description_with_an_organisation_before_the_title() {
     assert_eq!(admiral.org.as_deref(), Some("Navy"));
     assert_eq!(admiral.modifiers, vec!["retired"]);
 }
+
+#[test]
+fn a_lone_untitled_word_tagged_person_is_not_a_participant_beside_two_named_people() {
+    // The tagger took the village for a person.
+    let text = "La ministre Claire Dubois et le député Marc Perrin se sont rencontrés le 3 mai \
+                2021 au restaurant de Vaulion.";
+    let r = relate(text, &[("PER", "Claire Dubois"), ("PER", "Marc Perrin"), ("PER", "Vaulion")]);
+    assert_eq!(pairs(&r), vec![("Claire Dubois".into(), "Marc Perrin".into())]);
+    // With a single other named person, the lone word stays (it may be a
+    // person known by one name).
+    let text = "Le président Luiz Silva et Lula se sont rencontrés à Brasília.";
+    let r = relate(text, &[("PER", "Luiz Silva"), ("PER", "Lula"), ("LOC", "Brasília")]);
+    assert_eq!(pairs(&r), vec![("Luiz Silva".into(), "Lula".into())]);
+}

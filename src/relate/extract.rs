@@ -1206,6 +1206,19 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
             for m in &sent_people {
                 push_unique(&mut participants, m.person);
             }
+            // Everyone named in the clause takes part, but a lone capitalised
+            // word without a title is often a place the tagger took for a
+            // person (`au restaurant Bären de [Madiswil]`): with two named
+            // people besides, it is left out.
+            let named = |p: usize| {
+                mentions.iter().filter(|m| m.person == p).any(|m| {
+                    (m.s..m.e).filter(|&k| doc.toks[k].is_word()).count() > 1
+                        || doc.titles.iter().any(|&(_, e)| e <= m.s && m.s - e <= 2)
+                })
+            };
+            if participants.iter().filter(|&&p| named(p)).count() >= 2 {
+                participants.retain(|&p| named(p));
+            }
             if !is_separate {
                 for a in 0..participants.len() {
                     for b in a + 1..participants.len() {
