@@ -301,25 +301,6 @@ impl ExtractorBuilder {
             && self.device.as_ref().is_none_or(Device::is_cpu);
         let default_passes = if on_cpu_candle { cores } else { 1 };
         let parallel_batches = self.parallel_batches.unwrap_or(default_passes).max(1);
-        let pass_pools = if parallel_batches > 1 {
-            let threads = (cores / parallel_batches).max(1);
-            (0..parallel_batches)
-                .map(|i| {
-                    rayon::ThreadPoolBuilder::new()
-                        .num_threads(threads)
-                        .thread_name(move |t| format!("rolegraph-pass-{i}.{t}"))
-                        .build()
-                        .map_err(|e| {
-                            Error::new(
-                                ErrorKind::Backend,
-                                format!("cannot start pass threads: {e}"),
-                            )
-                        })
-                })
-                .collect::<Result<Vec<_>>>()?
-        } else {
-            Vec::new()
-        };
         Ok(Extractor {
             tokenizer,
             backend,
@@ -333,7 +314,8 @@ impl ExtractorBuilder {
             overlap: self.overlap_tokens.unwrap_or(window / 4),
             batch_size,
             parallel_batches,
-            pass_pools,
+            pass_threads: (cores / parallel_batches).max(1),
+            pass_pools: std::sync::OnceLock::new(),
             max_input_bytes: self.max_input_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES),
             config,
         })
@@ -374,11 +356,15 @@ pub struct Extractor {
     overlap: usize,
     batch_size: usize,
     parallel_batches: usize,
-    /// One rayon pool per parallel pass (empty when passes run one at a
-    /// time): the encoder's kernels split their work on the *current* pool,
-    /// so a pass installed in a one-thread pool runs serially on its own
-    /// core instead of handing work to threads busy with another pass.
-    pass_pools: Vec<rayon::ThreadPool>,
+    /// Threads of each pass's pool.
+    pass_threads: usize,
+    /// One rayon pool per parallel pass, started on the first call that has
+    /// several batches: the encoder's kernels split their work on the
+    /// *current* pool, so a pass installed in a one-thread pool runs serially
+    /// on its own core instead of handing work to threads busy with another
+    /// pass. Empty if the threads could not be started (passes then run one
+    /// at a time).
+    pass_pools: std::sync::OnceLock<Vec<rayon::ThreadPool>>,
     max_input_bytes: usize,
     config: ModelConfig,
 }
@@ -526,9 +512,26 @@ impl Extractor {
             .collect())
     }
 
+    /// The pools of the parallel passes (started on first use).
+    fn pass_pools(&self) -> &[rayon::ThreadPool] {
+        self.pass_pools.get_or_init(|| {
+            (0..self.parallel_batches)
+                .map(|i| {
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(self.pass_threads)
+                        .thread_name(move |t| format!("rolegraph-pass-{i}.{t}"))
+                        .build()
+                })
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .unwrap_or_default()
+        })
+    }
+
     /// Logits of each batch, computed on up to `parallel_batches` threads.
     fn run_batches(&self, chunks: &[&[Window]]) -> Result<Vec<ndarray::Array3<f32>>> {
-        let workers = self.parallel_batches.min(chunks.len());
+        let mut workers = self.parallel_batches.min(chunks.len());
+        let pools = if workers > 1 { self.pass_pools() } else { &[] };
+        workers = workers.min(pools.len());
         if workers <= 1 {
             return chunks.iter().map(|c| self.backend.logits(&self.batch(c))).collect();
         }
@@ -536,7 +539,7 @@ impl Extractor {
         let mut out: Vec<Option<Result<ndarray::Array3<f32>>>> = Vec::new();
         out.resize_with(chunks.len(), || None);
         std::thread::scope(|scope| {
-            let handles: Vec<_> = self.pass_pools[..workers]
+            let handles: Vec<_> = pools[..workers]
                 .iter()
                 .map(|pool| {
                     let next = &next;
