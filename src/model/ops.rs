@@ -424,7 +424,7 @@ impl LayerNorm {
     /// tensor that nothing else holds (a fresh layer output).
     pub(crate) fn add_forward(&self, y: Tensor, x: &Tensor) -> CResult<Tensor> {
         if cpu_f32(&[&y, x]) && y.dims().last() == Some(&self.gamma.len()) && y.dims() == x.dims() {
-            y.inplace_op2(x, &AddNormOp(self))?;
+            y.inplace_op2(x, &AddOp(Some(self)))?;
             return Ok(y);
         }
         self.fallback.forward(&(y + x)?)
@@ -454,18 +454,22 @@ impl InplaceOp1 for NormOp<'_> {
 /// shape and nothing else holds `y`.
 pub(crate) fn add_(y: Tensor, x: &Tensor) -> CResult<Tensor> {
     if cpu_f32(&[&y, x]) && y.dims() == x.dims() {
-        y.inplace_op2(x, &AddOp)?;
+        y.inplace_op2(x, &AddOp(None))?;
         return Ok(y);
     }
     y + x
 }
 
-/// `y := y + x`.
-struct AddOp;
+/// `y := y + x`, then LayerNorm row by row when one is given.
+struct AddOp<'a>(Option<&'a LayerNorm>);
 
-impl InplaceOp2 for AddOp {
+impl InplaceOp2 for AddOp<'_> {
     fn name(&self) -> &'static str {
-        "rolegraph-add"
+        if self.0.is_some() {
+            "rolegraph-add-layer-norm"
+        } else {
+            "rolegraph-add"
+        }
     }
 
     fn cpu_fwd(
@@ -477,42 +481,21 @@ impl InplaceOp2 for AddOp {
     ) -> CResult<()> {
         let x = data(xs, xl, "addend")?;
         let y = data_mut(dst, dst_l, "sum")?;
-        if x.len() != y.len() {
-            bail!("add: {} vs {} elements", x.len(), y.len())
+        // Rows of the hidden size, or one row for a plain add.
+        let h = self.0.map_or(y.len(), |n| n.gamma.len());
+        if x.len() != y.len() || (h == 0 && !y.is_empty()) {
+            bail!("add: {} vs {} elements in rows of {h}", x.len(), y.len())
         }
-        for (y, x) in y.iter_mut().zip(x) {
-            *y += x;
-        }
-        Ok(())
-    }
-}
-
-/// `y := norm(y + x)` row by row.
-struct AddNormOp<'a>(&'a LayerNorm);
-
-impl InplaceOp2 for AddNormOp<'_> {
-    fn name(&self) -> &'static str {
-        "rolegraph-add-layer-norm"
-    }
-
-    fn cpu_fwd(
-        &self,
-        dst: &mut CpuStorage,
-        dst_l: &Layout,
-        xs: &CpuStorage,
-        xl: &Layout,
-    ) -> CResult<()> {
-        let x = data(xs, xl, "residual")?;
-        let y = data_mut(dst, dst_l, "layer output")?;
-        let h = self.0.gamma.len();
-        if x.len() != y.len() || h == 0 {
-            bail!("add-layer-norm: {} vs {} elements", x.len(), y.len())
+        if y.is_empty() {
+            return Ok(());
         }
         y.par_chunks_mut(h).zip(x.par_chunks(h)).with_min_len(16).for_each(|(y, x)| {
             for (y, x) in y.iter_mut().zip(x) {
                 *y += x;
             }
-            self.0.row_(y);
+            if let Some(norm) = self.0 {
+                norm.row_(y);
+            }
         });
         Ok(())
     }
