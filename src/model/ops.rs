@@ -76,13 +76,7 @@ impl InplaceOp1 for GeluErf {
     }
 
     fn cpu_fwd(&self, storage: &mut CpuStorage, layout: &Layout) -> CResult<()> {
-        let CpuStorage::F32(data) = storage else {
-            candle_core::bail!("gelu: f32 storage expected")
-        };
-        let Some((start, end)) = layout.contiguous_offsets() else {
-            candle_core::bail!("gelu: contiguous tensor expected")
-        };
-        for v in &mut data[start..end] {
+        for v in data_mut(storage, layout, "gelu")? {
             *v = gelu(*v);
         }
         Ok(())
@@ -196,7 +190,7 @@ impl CustomOp3 for LinearOp {
         let (k, n) = wl.shape().dims2()?;
         let dims = xl.shape().dims();
         if dims.last() != Some(&k) || b.len() != n {
-            bail!("linear: input {:?}, weight ({n}, {k}), bias {}", dims, b.len())
+            bail!("linear: input {:?}, transposed weight ({k}, {n}), bias {}", dims, b.len())
         }
         let m = x.len() / k.max(1);
         let mut y = Vec::with_capacity(m * n);
@@ -224,19 +218,16 @@ impl CustomOp3 for LinearOp {
 
 /// A dense layer: `x·wᵀ + b` over the last dimension of `x`.
 pub(crate) struct Linear {
-    /// The weight transposed, (in, out).
+    /// The weight transposed, (in, out): the only copy kept, as gemm streams
+    /// a row-major right-hand side best and candle's matmul takes it as is.
     weight_t: Tensor,
     bias: Tensor,
-    fallback: candle_nn::Linear,
 }
 
 impl Linear {
     /// `weight` (out, in), `bias` (out).
     pub(crate) fn new(weight: Tensor, bias: Tensor) -> CResult<Self> {
-        let fallback = candle_nn::Linear::new(weight.clone(), Some(bias.clone()));
-        // gemm streams a row-major (in, out) right-hand side best.
-        let weight_t = weight.t()?.contiguous()?;
-        Ok(Linear { weight_t, bias, fallback })
+        Ok(Linear { weight_t: weight.t()?.contiguous()?, bias })
     }
 
     pub(crate) fn forward(&self, x: &Tensor) -> CResult<Tensor> {
@@ -245,7 +236,7 @@ impl Linear {
             return x.apply_op3_no_bwd(&self.weight_t, &self.bias, &LinearOp);
         }
         let (b, s, h) = x.dims3()?;
-        let y = self.fallback.forward(&x.reshape((b * s, h))?)?;
+        let y = x.reshape((b * s, h))?.matmul(&self.weight_t)?.broadcast_add(&self.bias)?;
         let out = y.dim(1)?;
         y.reshape((b, s, out))
     }
@@ -547,6 +538,11 @@ mod tests {
         let fast = Linear::new(w.clone(), b.clone())?.forward(&x)?;
         let want = x.reshape((21, 16))?.matmul(&w.t()?)?.broadcast_add(&b)?.reshape((3, 7, 12))?;
         assert!(max_diff(&fast, &want)? < 1e-4);
+        // A strided input takes candle's path and agrees.
+        let xt = x.transpose(0, 1)?;
+        assert!(!xt.is_contiguous());
+        let via_candle = Linear::new(w.clone(), b.clone())?.forward(&xt)?.transpose(0, 1)?;
+        assert!(max_diff(&via_candle, &want)? < 1e-4);
         // An empty batch is an empty result.
         let empty = Linear::new(w, b)?.forward(&randn(&[0, 7, 16])?.contiguous()?)?;
         assert_eq!(empty.dims(), &[0, 7, 12]);
