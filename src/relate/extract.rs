@@ -73,6 +73,14 @@ impl<'a> Doc<'a> {
         let b = Span::new(self.toks[s].start, self.toks[e - 1].end);
         TextSpan::new(self.text, &self.idx, b)
     }
+    /// The text of tokens `s..e` (non-empty).
+    fn tok_text(&self, s: usize, e: usize) -> &'a str {
+        &self.text[self.toks[s].start..self.toks[e - 1].end]
+    }
+    /// The first word of tokens `s..e` that is a listed plural title.
+    fn plural_title_word(&self, s: usize, e: usize) -> Option<usize> {
+        (s..e).find(|&k| self.lang.title_plurals.contains_key(&self.toks[k].norm))
+    }
     fn sent_span(&self, si: usize) -> TextSpan {
         let (s, e) = self.sents[si];
         self.span(s, e)
@@ -104,7 +112,7 @@ impl<'a> Doc<'a> {
     /// Tokens `s..e` of a title, lower-cased with a plural title word made
     /// singular; `None` when no word of it is a listed plural.
     fn singular_title(&self, s: usize, e: usize) -> Option<String> {
-        let k = (s..e).find(|&k| self.lang.title_plurals.contains_key(&self.toks[k].norm))?;
+        let k = self.plural_title_word(s, e)?;
         let (a, b) = (self.toks[s].start, self.toks[e - 1].end);
         let (ks, ke) = (self.toks[k].start, self.toks[k].end);
         Some(format!(
@@ -135,10 +143,7 @@ impl<'a> Doc<'a> {
                     if s >= sent_start + k {
                         if let Some(h) = self.at(&self.lang.modifiers, s - k) {
                             if h.end == s {
-                                mods.push(
-                                    self.text[self.toks[s - k].start..self.toks[s - 1].end]
-                                        .to_lowercase(),
-                                );
+                                mods.push(self.tok_text(s - k, s).to_lowercase());
                                 s -= k;
                                 moved = true;
                                 break;
@@ -175,7 +180,7 @@ impl<'a> Doc<'a> {
             }
         }
         while let Some(h) = self.at(&self.lang.modifiers, e) {
-            mods.push(self.text[self.toks[h.start].start..self.toks[h.end - 1].end].to_lowercase());
+            mods.push(self.tok_text(h.start, h.end).to_lowercase());
             e = h.end;
         }
         (s, e, mods)
@@ -663,9 +668,7 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
 /// cancilleres de Argentina, X, y de Uruguay, Y` gives Y the title with
 /// `Uruguay` (X got it with `Argentina` from [`pre_name_role`]).
 fn distributed_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
-    let plural = |(s, e): (usize, usize)| {
-        (s..e).any(|k| doc.lang.title_plurals.contains_key(&doc.toks[k].norm))
-    };
+    let plural = |(s, e): (usize, usize)| doc.plural_title_word(s, e).is_some();
     let mut extra = Vec::new();
     for pair in mentions.windows(2) {
         let (m1, m2) = (&pair[0], &pair[1]);
@@ -765,9 +768,7 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
         }
         if comma && prefix_org.is_none() {
             if let Some(h) = doc.at(&doc.lang.modifiers, q) {
-                lead_mods.push(
-                    doc.text[doc.toks[h.start].start..doc.toks[h.end - 1].end].to_lowercase(),
-                );
+                lead_mods.push(doc.tok_text(h.start, h.end).to_lowercase());
                 q = h.end;
                 continue;
             }
@@ -826,7 +827,7 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
     }
     let mut mods = lead_mods;
     while let Some(h) = doc.at(&doc.lang.modifiers, te) {
-        mods.push(doc.text[doc.toks[h.start].start..doc.toks[h.end - 1].end].to_lowercase());
+        mods.push(doc.tok_text(h.start, h.end).to_lowercase());
         te = h.end;
     }
     // Coordinated titles: "Press Secretary and Communications Advisor".
@@ -922,7 +923,7 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
     }
     if let (None, Some((s, e))) = (of, prefix_org) {
         of = Some((s, e));
-        org = Some(doc.text[doc.toks[s].start..doc.toks[e - 1].end].to_string());
+        org = Some(doc.tok_text(s, e).to_string());
     }
     if org.is_none() {
         org = of.and_then(|(s, e)| org_in(doc, s, e));
