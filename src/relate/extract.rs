@@ -1177,6 +1177,19 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
     let planned = lang.planned_cues.find(&doc.nt);
     let separate = lang.separate_cues.find(&doc.nt);
     let doc_has_call = !calls.is_empty();
+    // People named somewhere by two words or more, or right after a title
+    // (for reciprocal meetings, below).
+    let mut title_end = vec![false; doc.toks.len() + 1];
+    for &(_, e) in &doc.titles {
+        title_end[e] = true;
+    }
+    let mut named = vec![false; mentions.iter().map(|m| m.person + 1).max().unwrap_or(0)];
+    for m in mentions {
+        let words = (m.s..m.e).filter(|&k| doc.toks[k].is_word()).count();
+        if words > 1 || (m.s.saturating_sub(2)..=m.s).any(|e| title_end[e]) {
+            named[m.person] = true;
+        }
+    }
     let mut out: Vec<Interaction> = Vec::new();
     let mut extra_roles = Vec::new();
     for (i, &(h, kind)) in hits.iter().enumerate() {
@@ -1211,14 +1224,8 @@ fn find_interactions(doc: &Doc, mentions: &[Mention]) -> (Vec<Interaction>, Vec<
             // word without a title is often a place the tagger took for a
             // person (`au restaurant Bären de [Madiswil]`): with two named
             // people besides, it is left out.
-            let named = |p: usize| {
-                mentions.iter().filter(|m| m.person == p).any(|m| {
-                    (m.s..m.e).filter(|&k| doc.toks[k].is_word()).count() > 1
-                        || doc.titles.iter().any(|&(_, e)| e <= m.s && m.s - e <= 2)
-                })
-            };
-            if participants.iter().filter(|&&p| named(p)).count() >= 2 {
-                participants.retain(|&p| named(p));
+            if participants.iter().filter(|&&p| named[p]).count() >= 2 {
+                participants.retain(|&p| named[p]);
             }
             if !is_separate {
                 for a in 0..participants.len() {
