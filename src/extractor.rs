@@ -324,6 +324,9 @@ impl ExtractorBuilder {
 
 /// Splits windows sorted by decreasing length into batches of at most
 /// `size` windows in which padding adds at most a quarter to the real tokens.
+/// Batches each parallel pass runs before their logits are folded in.
+const BATCHES_PER_PASS_IN_FLIGHT: usize = 8;
+
 fn batches(windows: &[Window], size: usize) -> Vec<&[Window]> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -392,7 +395,7 @@ const _: () = {
 
 struct Doc<'t> {
     text: &'t str,
-    enc: tokenizers::Encoding,
+    enc: crate::tokenize::DocTokens,
     probs: TokenProbs,
 }
 
@@ -459,7 +462,7 @@ impl Extractor {
                 ));
             }
             let enc = if text.trim().is_empty() {
-                tokenizers::Encoding::default()
+                crate::tokenize::DocTokens::default()
             } else {
                 self.tokenizer.encode(&model_view(text))?
             };
@@ -479,17 +482,23 @@ impl Extractor {
         // Few windows: smaller batches, so that every pass has one.
         let per_pass = windows.len().div_ceil(self.parallel_batches).max(1);
         let chunks = batches(&windows, self.batch_size.min(per_pass));
-        for (chunk, logits) in chunks.iter().zip(self.run_batches(&chunks)?) {
-            for (b, w) in chunk.iter().enumerate() {
-                let doc = &mut docs[w.doc];
-                for (pos, tok) in w.tokens.iter().enumerate() {
-                    if let Some(t) = *tok {
-                        // Document edges are not window edges: no context is missing there.
-                        let left =
-                            if w.first == w.segment.start { usize::MAX } else { t - w.first };
-                        let right = if w.end == w.segment.end { usize::MAX } else { w.end - 1 - t };
-                        let context = left.min(right);
-                        doc.probs.offer(t, context, logits.slice(ndarray::s![b, pos, ..]));
+        // A few batches per pass at a time: the logits of a long document are
+        // folded into its token distributions as they come, not all held.
+        let group = self.parallel_batches.max(1) * BATCHES_PER_PASS_IN_FLIGHT;
+        for group in chunks.chunks(group) {
+            for (chunk, logits) in group.iter().zip(self.run_batches(group)?) {
+                for (b, w) in chunk.iter().enumerate() {
+                    let doc = &mut docs[w.doc];
+                    for (pos, tok) in w.tokens.iter().enumerate() {
+                        if let Some(t) = *tok {
+                            // Document edges are not window edges: no context is missing there.
+                            let left =
+                                if w.first == w.segment.start { usize::MAX } else { t - w.first };
+                            let right =
+                                if w.end == w.segment.end { usize::MAX } else { w.end - 1 - t };
+                            let context = left.min(right);
+                            doc.probs.offer(t, context, logits.slice(ndarray::s![b, pos, ..]));
+                        }
                     }
                 }
             }
@@ -498,11 +507,10 @@ impl Extractor {
             .into_iter()
             .map(|d| {
                 let index = CharIndex::new(d.text);
-                let offsets: Vec<(usize, usize)> = d.enc.get_offsets().to_vec();
                 decode::entities(
                     d.text,
-                    &offsets,
-                    d.enc.get_word_ids(),
+                    &d.enc.offsets,
+                    &d.enc.words,
                     &d.probs.into_array(),
                     &self.scheme,
                     self.options,
@@ -572,7 +580,7 @@ impl Extractor {
     /// ends, as the model was trained on sentences.)
     pub fn window_logits(&self, text: &str) -> Result<Vec<WindowLogits>> {
         let enc = self.tokenizer.encode(text)?;
-        let offsets = enc.get_offsets();
+        let offsets = &enc.offsets;
         let windows = if enc.is_empty() {
             vec![self.tokenizer.window(0, &enc, 0, 0)?]
         } else {

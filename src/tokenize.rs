@@ -17,6 +17,28 @@ pub(crate) struct TextTokenizer {
     pad_id: u32,
 }
 
+/// A document's tokens, without special tokens: what the later stages read
+/// (token strings and masks are not kept).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DocTokens {
+    pub ids: Vec<u32>,
+    pub type_ids: Vec<u32>,
+    /// Byte range of each token in the document.
+    pub offsets: Vec<(usize, usize)>,
+    /// The pre-tokenizer word each token belongs to, numbered through the document.
+    pub words: Vec<Option<u32>>,
+}
+
+impl DocTokens {
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
 /// One window of a document, ready for the model.
 #[derive(Clone, Debug)]
 pub(crate) struct Window {
@@ -86,10 +108,38 @@ impl TextTokenizer {
 
     /// Encodes a whole document without special tokens; offsets are bytes
     /// into `text`.
-    pub(crate) fn encode(&self, text: &str) -> Result<Encoding> {
-        self.inner
-            .encode(text, false)
-            .map_err(|e| Error::new(ErrorKind::Tokenizer, format!("tokenization failed: {e}")))
+    pub(crate) fn encode(&self, text: &str) -> Result<DocTokens> {
+        self.encode_in_pieces(text, ENCODE_PIECE_BYTES)
+    }
+
+    /// [`encode`](Self::encode), `text` cut into pieces of about
+    /// `piece_bytes` just before a whitespace run. The tokenizers library
+    /// keeps several alignment entries per byte while it encodes, so one call
+    /// on a 10 MB document would hold gigabytes; pieces keep that transient
+    /// memory small. Pre-tokenizers split words at whitespace (BERT,
+    /// Metaspace, byte-level), and a piece starts with the whole whitespace
+    /// run that a word is read with, so the result is the encoding of the
+    /// whole text: same ids, byte offsets into `text`, word ids numbered
+    /// through the document.
+    pub(crate) fn encode_in_pieces(&self, text: &str, piece_bytes: usize) -> Result<DocTokens> {
+        let mut doc = DocTokens::default();
+        let mut words_before = 0;
+        for piece in whitespace_pieces(text, piece_bytes) {
+            let start = piece.start;
+            let enc = self.inner.encode(&text[piece], false).map_err(|e| {
+                Error::new(ErrorKind::Tokenizer, format!("tokenization failed: {e}"))
+            })?;
+            doc.ids.extend_from_slice(enc.get_ids());
+            doc.type_ids.extend_from_slice(enc.get_type_ids());
+            doc.offsets.extend(enc.get_offsets().iter().map(|&(a, b)| (a + start, b + start)));
+            doc.words.extend(enc.get_word_ids().iter().map(|w| w.map(|w| w + words_before)));
+            words_before = doc.words.iter().rev().flatten().next().map_or(words_before, |w| w + 1);
+        }
+        doc.ids.shrink_to_fit();
+        doc.type_ids.shrink_to_fit();
+        doc.offsets.shrink_to_fit();
+        doc.words.shrink_to_fit();
+        Ok(doc)
     }
 
     /// Cuts `enc` into windows of at most `max_tokens` tokens (specials
@@ -99,7 +149,7 @@ impl TextTokenizer {
         &self,
         doc: usize,
         text: &str,
-        enc: &Encoding,
+        enc: &DocTokens,
         max_tokens: usize,
         overlap: usize,
         by_sentence: bool,
@@ -109,7 +159,7 @@ impl TextTokenizer {
         let step = content - overlap;
         let mut out = Vec::new();
         let parts = if by_sentence {
-            segments(text, enc.get_offsets())
+            segments(text, &enc.offsets)
         } else {
             std::iter::once(0..enc.len()).collect()
         };
@@ -132,19 +182,21 @@ impl TextTokenizer {
     pub(crate) fn window(
         &self,
         doc: usize,
-        enc: &Encoding,
+        enc: &DocTokens,
         first: usize,
         end: usize,
     ) -> Result<Window> {
         let r = first..end;
+        let n = r.len();
+        // The post-processor reads ids and type ids; token strings are not kept.
         let piece = Encoding::new(
-            enc.get_ids()[r.clone()].to_vec(),
-            enc.get_type_ids()[r.clone()].to_vec(),
-            enc.get_tokens()[r.clone()].to_vec(),
-            enc.get_word_ids()[r.clone()].to_vec(),
-            enc.get_offsets()[r.clone()].to_vec(),
-            enc.get_special_tokens_mask()[r.clone()].to_vec(),
-            enc.get_attention_mask()[r].to_vec(),
+            enc.ids[r.clone()].to_vec(),
+            enc.type_ids[r.clone()].to_vec(),
+            vec![String::new(); n],
+            enc.words[r.clone()].to_vec(),
+            enc.offsets[r].to_vec(),
+            vec![0; n],
+            vec![1; n],
             Vec::new(),
             Default::default(),
         );
@@ -176,12 +228,42 @@ impl TextTokenizer {
     }
 }
 
-/// Token ranges of sentence-like segments: a segment ends at a line break or
-/// after `.`, `!`, `?` (or `…`) followed by whitespace and an uppercase letter
-/// or digit, except after an initial or a short abbreviation (`Ahmed D.
-/// Hussen`, `Mr. Kelly`, `Gen. Smith`). The model sees one segment per
-/// window, as in training (one sentence per sequence); a segment longer than
-/// a window is still split into overlapping windows.
+/// Documents longer than this are encoded in pieces of about this size
+/// (see [`TextTokenizer::encode_in_pieces`]).
+const ENCODE_PIECE_BYTES: usize = 1 << 16;
+
+/// Byte ranges covering `text`, each about `piece_bytes` long (longer only
+/// where no whitespace allows a cut), each after the first starting where a
+/// whitespace run starts.
+fn whitespace_pieces(text: &str, piece_bytes: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > piece_bytes {
+        // The last run start within the budget, else the first after it.
+        let run_start = |(i, c): (usize, char)| {
+            (i > start && c.is_whitespace() && !text[..i].ends_with(char::is_whitespace))
+                .then_some(i)
+        };
+        let mut limit = start + piece_bytes;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[start..limit]
+            .char_indices()
+            .rev()
+            .map(|(i, c)| (start + i, c))
+            .find_map(run_start)
+            .or_else(|| {
+                text[limit..].char_indices().map(|(i, c)| (limit + i, c)).find_map(run_start)
+            });
+        let Some(cut) = cut else { break };
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
 /// The text as the model is shown it: the all-caps place of a news dateline
 /// (`WASHINGTON D.C., le 10 juin 2019`, `PARIS (AFP) –`, `OTTAWA —`) in
 /// title case (`Washington D.C., …`), because the model learnt places from
@@ -284,6 +366,12 @@ fn abbreviation_before(text: &str, word: (usize, usize), dot: (usize, usize)) ->
         && rest.iter().all(|c| c.is_lowercase())
 }
 
+/// Token ranges of sentence-like segments: a segment ends at a line break or
+/// after `.`, `!`, `?` (or `…`) followed by whitespace and an uppercase letter
+/// or digit, except after an initial or a short abbreviation (`Ahmed D.
+/// Hussen`, `Mr. Kelly`, `Gen. Smith`). The model sees one segment per
+/// window, as in training (one sentence per sequence); a segment longer than
+/// a window is still split into overlapping windows.
 pub(crate) fn segments(text: &str, offsets: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -397,6 +485,65 @@ mod tests {
                 proptest::prop_assert!(view.is_char_boundary(i));
             }
             proptest::prop_assert_eq!(view.to_lowercase(), text.to_lowercase());
+        }
+    }
+
+    /// The shipped tokenizer and every fixture model's (BERT WordPiece,
+    /// Metaspace/Unigram, byte-level BPE).
+    fn all_tokenizers() -> Vec<(String, TextTokenizer)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("models/rolegraph-ner")];
+        for name in ["bert", "camembert", "distilbert", "roberta", "xlm-roberta"] {
+            dirs.push(root.join("tests/fixtures/models").join(name));
+        }
+        dirs.into_iter()
+            .map(|dir| {
+                let config = std::fs::read_to_string(dir.join("config.json")).unwrap();
+                let config = ModelConfig::from_json(&config, &dir).unwrap();
+                let tok = TextTokenizer::from_file(&dir.join("tokenizer.json"), &config).unwrap();
+                (dir.display().to_string(), tok)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn whitespace_pieces_cover_the_text_and_cut_before_whitespace_runs() {
+        let text = "aa bb\n\n  cc dddddddddd ee";
+        let pieces = whitespace_pieces(text, 4);
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
+        for w in pieces.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        let texts: Vec<&str> = pieces.into_iter().map(|p| &text[p]).collect();
+        assert_eq!(texts, ["aa", " bb", "\n\n  cc", " dddddddddd", " ee"]);
+        assert_eq!(whitespace_pieces("", 4), vec![0..0]);
+        assert_eq!(whitespace_pieces("abcdefgh", 4), vec![0..8]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn encoding_in_pieces_is_encoding_the_whole_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Ralph", "Goodale", " ", "  ", "\n", "\n\n", "\t", ",", ".", "l'été",
+                    "McAleenan", "États-Unis", "東京", "\u{a0}", "\u{3000}", "ﬃ", "e\u{301}",
+                    "anticonstitutionnellement", "(AFP)", "–", "2019",
+                ]),
+                0..60,
+            ),
+            piece in 1usize..40,
+        ) {
+            let text: String = parts.concat();
+            for (name, tok) in all_tokenizers() {
+                let whole = tok.inner.encode(text.as_str(), false).unwrap();
+                let pieces = tok.encode_in_pieces(&text, piece).unwrap();
+                proptest::prop_assert_eq!(whole.get_ids(), &pieces.ids[..], "{}", name);
+                proptest::prop_assert_eq!(whole.get_offsets(), &pieces.offsets[..], "{}", name);
+                proptest::prop_assert_eq!(whole.get_word_ids(), &pieces.words[..], "{}", name);
+                proptest::prop_assert_eq!(whole.get_type_ids(), &pieces.type_ids[..], "{}", name);
+            }
         }
     }
 

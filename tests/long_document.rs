@@ -117,6 +117,18 @@ fn windows_and_batches_neither_lose_nor_duplicate_entities() {
 }
 
 #[test]
+fn documents_over_the_encoding_piece_size_lose_nothing() {
+    // Over 64 KiB: the document is encoded in pieces cut at whitespace.
+    let one = long_text();
+    let text = [one.as_str(); 10].join("\n\n  ");
+    assert!(text.len() > 90_000, "{} bytes", text.len());
+    let want = expected(&text);
+    let (got, _) = run_on(&text, 40, 10, 64);
+    assert_eq!(got.len(), want.len());
+    assert_eq!(got, want);
+}
+
+#[test]
 fn short_texts_in_one_window() {
     let mut found = 0;
     for text in ["Ana Souza visitou São Paulo.", "Köln", "Москва 東京 🤝 Goodale à Washington D.C."]
