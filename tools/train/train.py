@@ -122,6 +122,19 @@ def encode_sents(tok, sents, max_len):
     return chunks, sent_map
 
 
+def swap_entities(toks, tags, pools, rng):
+    """Replace every entity mention by a random mention of the same type from `pools`
+    (IOB2 tags rebuilt for the new lengths)."""
+    out_t, out_g, i = [], [], 0
+    for typ, a, b in D.get_entities(tags):
+        out_t += toks[i:a]; out_g += tags[i:a]
+        new = rng.choice(pools[typ]) if typ in pools else toks[a:b]
+        out_t += new; out_g += ["B-" + typ] + ["I-" + typ] * (len(new) - 1)
+        i = b
+    out_t += toks[i:]; out_g += tags[i:]
+    return out_t, out_g
+
+
 # ---------------------------------------------------------------- batching
 def make_batches(lengths, batch_size, rng, bucket_batches=50):
     idx = list(range(len(lengths)))
@@ -279,6 +292,10 @@ def main():
     ap.add_argument("--dateline", type=float, default=0.0,
                     help="fraction of training sentences prefixed by a news dateline: a location from the "
                          "training data in capitals and a comma ('PARIS, ...'), labelled LOC")
+    ap.add_argument("--entity-swap", type=float, default=0.0,
+                    help="fraction of training sentences whose entity mentions are each replaced by a random "
+                         "mention of the same type from the same corpus and language (mention substitution: "
+                         "more names in more contexts, less memorisation of the pairs seen)")
     ap.add_argument("--init", default="",
                     help="continue from an exported model directory: reuse its tokenizer and weights "
                          "(the LR schedule restarts with --lr/--warmup-steps)")
@@ -353,8 +370,16 @@ def main():
         log("dateline places", len(places))
     for ds in trainsets:
         sents = ds["sents"]
+        pools = {}
+        if args.entity_swap > 0:
+            for toks, tags in sents:
+                for typ, a, b in D.get_entities(tags):
+                    if b - a <= 6:
+                        pools.setdefault(typ, []).append(toks[a:b])
         aug = []
         for toks, tags in sents:
+            if pools and rng.random() < args.entity_swap:
+                toks, tags = swap_entities(toks, tags, pools, rng)
             u = rng.random()
             if u < args.case_aug * 2 / 3:
                 toks = [t.lower() for t in toks]
