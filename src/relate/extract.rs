@@ -1464,7 +1464,7 @@ fn meeting_place(doc: &Doc, si: usize) -> Option<TextSpan> {
 }
 
 /// Scans topics from token `p` inside sentence end `se`; splits at additive
-/// connectors and at ", <conj> <interrogative>".
+/// connectors and at `", <conj> <interrogative>"`.
 fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
     let lang = doc.lang;
     let n = doc.toks.len().min(se);
