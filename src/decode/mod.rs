@@ -119,6 +119,7 @@ pub(crate) fn entities(
         let start = offsets[groups[ws].start].0;
         let end = offsets[groups[we - 1].end - 1].1;
         let Some(bytes) = trimmed(text, start, end) else { continue };
+        let bytes = with_initialism_dot(text, bytes);
         let score = (ws..we).map(|w| dists[w][path[w]]).sum::<f32>() / (we - ws) as f32;
         out.push(Entity::new(text, index, bytes, scheme.entity_types()[ty].clone(), score));
     }
@@ -179,6 +180,22 @@ fn trimmed(text: &str, mut start: usize, mut end: usize) -> Option<Span> {
     let trail = slice.len() - slice.trim_end().len();
     let span = Span::new(start + lead, end - trail);
     (!span.is_empty() && lead + trail < slice.len()).then_some(span)
+}
+
+/// `span` with the period that closes an initialism (`U.S.`, `D.C.`,
+/// `U.K.`) when the span stops just before it. A tagger reading the
+/// pre-tokenizer's separate `.` pieces often leaves the last one out (`U.S
+/// Embassy`), while corpora and users count it as part of the name.
+fn with_initialism_dot(text: &str, span: Span) -> Span {
+    let last_word = text[span.range()].rsplit(char::is_whitespace).next().unwrap_or_default();
+    let initialism = last_word.contains('.')
+        && last_word.split('.').all(|p| (1..=2).contains(&p.chars().count()))
+        && last_word.split('.').all(|p| p.chars().all(char::is_alphabetic));
+    if initialism && text[span.end..].starts_with('.') {
+        Span::new(span.start, span.end + 1)
+    } else {
+        span
+    }
 }
 
 #[cfg(test)]
@@ -252,6 +269,21 @@ mod tests {
         assert!(tp.probs[[0, 0]] > 0.9);
         tp.offer(0, 4, array![f32::NAN, 0.0].view());
         assert!(tp.into_array().iter().all(|p| p.is_finite()));
+    }
+
+    #[test]
+    fn initialisms_keep_their_closing_period() {
+        fn with(text: &str, a: usize, b: usize) -> &str {
+            &text[with_initialism_dot(text, Span::new(a, b)).range()]
+        }
+        assert_eq!(with("the U.S. Embassy", 4, 7), "U.S.");
+        assert_eq!(with("in Washington D.C.", 3, 17), "Washington D.C.");
+        assert_eq!(with("à l'ONU.", 5, 8), "ONU");
+        assert_eq!(with("Mr. Smith.", 4, 9), "Smith");
+        assert_eq!(with("Kelly.", 0, 5), "Kelly");
+        assert_eq!(with("U.S", 0, 3), "U.S");
+        assert_eq!(with("e.g.", 0, 3), "e.g.");
+        assert_eq!(with("Ö.V. Wien", 0, 4), "Ö.V.");
     }
 
     #[test]
