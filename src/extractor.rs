@@ -23,7 +23,9 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 /// Everything rolegraph found in one text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
-    /// Named entities, in text order.
+    /// Named entities, in text order, as the relations stage read them: the
+    /// tagger's output after the document-level repairs of
+    /// [`Relator::repair`] ([`Extractor::entities`] gives the tagger's own).
     pub entities: Vec<Entity>,
     /// People with their roles, meetings and discussions.
     pub relations: Relations,
@@ -426,8 +428,8 @@ impl Extractor {
             .entities_batch(texts)?
             .into_iter()
             .zip(texts)
-            .map(|(entities, text)| {
-                let relations = self.relator.relate(text, &entities);
+            .map(|(tagged, text)| {
+                let (entities, relations) = self.relator.repair_and_relate(text, &tagged);
                 let graph = Graph::from_relations(&relations, &entities, None);
                 Extraction { entities, relations, graph }
             })

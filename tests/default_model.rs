@@ -87,3 +87,11 @@ fn relations_on_the_seed() {
     let people = found.graph.nodes.iter().filter(|n| n.id.starts_with("person/")).count();
     assert!(people >= 2);
 }
+
+#[test]
+fn extract_reports_the_repaired_tagger_output() {
+    let ner = rolegraph::default_extractor().unwrap();
+    let tagged = ner.entities(SEED).unwrap();
+    let found = ner.extract(SEED).unwrap();
+    assert_eq!(found.entities, ner.relator().repair(SEED, &tagged));
+}

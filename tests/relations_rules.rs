@@ -1082,3 +1082,26 @@ fn a_lone_untitled_word_tagged_person_is_not_a_participant_beside_two_named_peop
     let r = relate(text, &[("PER", "Luiz Silva"), ("PER", "Lula"), ("LOC", "Brasília")]);
     assert_eq!(pairs(&r), vec![("Luiz Silva".into(), "Lula".into())]);
 }
+
+#[test]
+fn repair_starts_a_person_at_the_name_not_the_title() {
+    let text = "Secretary Kelly met Mr. Goodale and Minister of Transport Marc Garneau. \
+                Secretary said nothing.";
+    let spec = [
+        ("PER", "Secretary Kelly"),
+        ("PER", "Mr. Goodale"),
+        ("PER", "Transport"),
+        ("PER", "Marc Garneau"),
+        ("PER", "Secretary"),
+    ];
+    let repaired = Relator::default().repair(text, &ents(text, &spec));
+    let got: Vec<(&str, &str)> =
+        repaired.iter().map(|e| (e.label.as_str(), e.text.as_str())).collect();
+    assert_eq!(got, [("PER", "Kelly"), ("PER", "Goodale"), ("PER", "Marc Garneau")]);
+    for e in &repaired {
+        assert_eq!(&text[e.bytes.range()], e.text);
+    }
+    // The rules read the title before the trimmed name.
+    let r = relate(text, &spec);
+    assert_eq!(role(&r, "Kelly")[0].0, "Secretary");
+}

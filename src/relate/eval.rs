@@ -199,6 +199,10 @@ pub struct DocScores {
     pub gold_has_meeting: bool,
     /// Number of meetings predicted.
     pub predicted_meetings: usize,
+    /// PER/ORG/LOC entities after [`Relator::repair`] against the gold
+    /// entities, exact code-point spans and type (set by [`evaluate_dir`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Counts>,
     /// What went wrong, one line per missed (`-`) or spurious (`+`) met-with
     /// pair, title or agency, e.g. `- title: Ralph Goodale → ministre`.
     /// Predicted people who match no gold person are written `?name`.
@@ -237,6 +241,10 @@ pub struct EvalReport {
     pub agency: Prf,
     /// Topics, micro-averaged.
     pub topic: Prf,
+    /// PER/ORG/LOC entities, micro-averaged, when every document has them
+    /// scored (see [`DocScores::entities`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Prf>,
     /// Documents without a gold meeting for which a meeting was predicted.
     pub false_meeting_docs: Vec<String>,
     /// Number of documents without a gold meeting.
@@ -357,7 +365,47 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
         topic,
         gold_has_meeting: !gold.met_with.is_empty(),
         predicted_meetings: pred.meetings.len(),
+        entities: None,
     }
+}
+
+/// The types scored by [`entity_counts`]: the gold annotation marks MISC only
+/// sparsely (and DATE is not a tagger type).
+const SCORED_ENTITY_TYPES: [&str; 3] = ["PER", "ORG", "LOC"];
+
+/// Exact-span, exact-type counts of `pred` against the gold entities, on
+/// [`SCORED_ENTITY_TYPES`], and one error line per missed (`-`) or spurious
+/// (`+`) entity, in text order.
+pub fn entity_counts(gold: &GoldDoc, pred: &[Entity]) -> (Counts, Vec<String>) {
+    let scored = |l: &str| SCORED_ENTITY_TYPES.contains(&l);
+    let g: HashSet<(usize, usize, &str, &str)> = gold
+        .entities
+        .iter()
+        .filter(|e| scored(&e.label))
+        .map(|e| (e.start, e.end, e.label.as_str(), e.text.as_str()))
+        .collect();
+    let p: HashSet<(usize, usize, &str, &str)> = pred
+        .iter()
+        .filter(|e| scored(&e.label))
+        .map(|e| (e.chars.start, e.chars.end, e.label.as_str(), e.text.as_str()))
+        .collect();
+    fn key<'a>(e: &(usize, usize, &'a str, &str)) -> (usize, usize, &'a str) {
+        (e.0, e.1, e.2)
+    }
+    let gk: HashSet<_> = g.iter().map(key).collect();
+    let pk: HashSet<_> = p.iter().map(key).collect();
+    let mut errors: Vec<(usize, String)> = g
+        .iter()
+        .filter(|e| !pk.contains(&key(e)))
+        .map(|e| (e.0, format!("- entity: {} {}", e.2, e.3)))
+        .chain(
+            p.iter()
+                .filter(|e| !gk.contains(&key(e)))
+                .map(|e| (e.0, format!("+ entity: {} {}", e.2, e.3))),
+        )
+        .collect();
+    errors.sort();
+    (set_counts(&pk, &gk), errors.into_iter().map(|(_, e)| e).collect())
 }
 
 /// Evaluates `relator` on every `*.json` gold file of `dir`; `entities` gives
@@ -368,14 +416,18 @@ where
     F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
 {
     let paths = super::lang::json_files(dir)?;
-    let mut docs = Vec::new();
+    let mut rows = Vec::new();
     for p in &paths {
         let gold = GoldDoc::load(p)?;
         let ents = entities(&gold)?;
-        let pred = relator.relate_in(Some(&gold.lang), &gold.text, &ents);
-        docs.push((gold, pred));
+        let (repaired, pred) = relator.repair_and_relate_in(Some(&gold.lang), &gold.text, &ents);
+        let mut row = score_document(&gold, &pred);
+        let (counts, errors) = entity_counts(&gold, &repaired);
+        row.entities = Some(counts);
+        row.errors.extend(errors);
+        rows.push(row);
     }
-    Ok(evaluate(docs.iter().map(|(g, p)| (g, p))))
+    Ok(aggregate(rows))
 }
 
 /// Aggregates the scores of already-predicted documents.
@@ -383,8 +435,18 @@ pub fn evaluate<'a, I>(docs: I) -> EvalReport
 where
     I: IntoIterator<Item = (&'a GoldDoc, &'a Relations)>,
 {
-    let mut rows: Vec<DocScores> = docs.into_iter().map(|(g, p)| score_document(g, p)).collect();
+    aggregate(docs.into_iter().map(|(g, p)| score_document(g, p)).collect())
+}
+
+fn aggregate(mut rows: Vec<DocScores>) -> EvalReport {
     rows.sort_by(|a, b| a.id.cmp(&b.id));
+    let entities = rows
+        .iter()
+        .try_fold(Counts::default(), |mut acc, r| {
+            acc.add(&r.entities?);
+            Some(acc)
+        })
+        .filter(|_| !rows.is_empty());
     let (mut m, mut t, mut a, mut tp) =
         (Counts::default(), Counts::default(), Counts::default(), Counts::default());
     for r in &rows {
@@ -405,6 +467,7 @@ where
         title: t.into(),
         agency: a.into(),
         topic: tp.into(),
+        entities: entities.map(Prf::from),
     }
 }
 
@@ -422,19 +485,19 @@ impl fmt::Display for EvalReport {
         let c = |c: &Counts| format!("{}/{}/{}", c.tp, c.fp, c.fn_);
         writeln!(
             f,
-            "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}",
-            "document", "lang", "met_with", "title", "agency", "topic", "meetings"
+            "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9} {:>10}",
+            "document", "lang", "met_with", "title", "agency", "topic", "meetings", "entities"
         )?;
         writeln!(
             f,
-            "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}",
-            "", "", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "pred"
+            "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9} {:>10}",
+            "", "", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "tp/fp/fn", "pred", "tp/fp/fn"
         )?;
         for r in &self.documents {
             let mark = if !r.gold_has_meeting && r.predicted_meetings > 0 { " !" } else { "" };
             writeln!(
                 f,
-                "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9}{}",
+                "{:<10} {:<4} {:>10} {:>10} {:>10} {:>10} {:>9} {:>10}{}",
                 r.id,
                 r.lang,
                 c(&r.met_with),
@@ -442,6 +505,7 @@ impl fmt::Display for EvalReport {
                 c(&r.agency),
                 c(&r.topic),
                 r.predicted_meetings,
+                r.entities.as_ref().map_or_else(|| "-".to_string(), c),
                 mark
             )?;
             if f.alternate() {
@@ -459,6 +523,13 @@ impl fmt::Display for EvalReport {
             ("topic", &self.topic),
         ] {
             writeln!(f, "{:<10} {:>9.3} {:>9.3} {:>9.3}", name, p.precision, p.recall, p.f1)?;
+        }
+        if let Some(p) = &self.entities {
+            writeln!(
+                f,
+                "{:<10} {:>9.3} {:>9.3} {:>9.3}   (PER/ORG/LOC, exact spans, after repair)",
+                "entities", p.precision, p.recall, p.f1
+            )?;
         }
         write!(
             f,

@@ -253,6 +253,13 @@ fn is_sub(small: &[String], big: &[String]) -> bool {
 }
 
 pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
+    relate_repaired(lang, text, &repair(lang, text, entities))
+}
+
+/// The entities the rules read: valid spans only, no nesting, then the
+/// document-level repairs of [`super::repair`] (glued titles, title
+/// confusions, one sense per document for names).
+pub(crate) fn repair(lang: &Lang, text: &str, entities: &[Entity]) -> Vec<Entity> {
     let mut ents: Vec<&Entity> = entities
         .iter()
         .filter(|e| {
@@ -272,7 +279,11 @@ pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
     }
     let unglued = split_glued_titles(lang, text, flat.into_iter().cloned().collect());
     let fixed = fix_titles(lang, text, unglued);
-    let owned = consistent_people(lang, text, fixed);
+    consistent_people(lang, text, fixed)
+}
+
+/// The rules on entities already through [`repair`].
+pub(crate) fn relate_repaired(lang: &Lang, text: &str, owned: &[Entity]) -> Relations {
     let ents: Vec<&Entity> = owned.iter().collect();
     let spans: Vec<Span> = ents.iter().map(|e| e.bytes).collect();
     let EntityTokens { toks, ranges: ent_toks, tok_ent } = tokenize_entities(text, &spans);

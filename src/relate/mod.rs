@@ -377,6 +377,43 @@ impl Relator {
         best.1
     }
 
+    /// The entities as the rules read them, in text order: invalid and nested
+    /// spans dropped, then person mentions made consistent across the
+    /// document (a title or portfolio the tagger took for a name dropped, a
+    /// name glued to a title cut free, a name it missed or mistyped in one
+    /// place restored from another). [`Extractor::extract`] reports these;
+    /// [`Extractor::entities`] is the tagger's own output.
+    ///
+    /// [`Extractor::extract`]: crate::Extractor::extract
+    /// [`Extractor::entities`]: crate::Extractor::entities
+    pub fn repair(&self, text: &str, entities: &[Entity]) -> Vec<Entity> {
+        extract::repair(&self.langs[self.detect(text)], text, entities)
+    }
+
+    /// [`repair`](Self::repair) and [`relate`](Self::relate) with one language
+    /// detection and one repair.
+    pub(crate) fn repair_and_relate(
+        &self,
+        text: &str,
+        entities: &[Entity],
+    ) -> (Vec<Entity>, Relations) {
+        self.repair_and_relate_in(None, text, entities)
+    }
+
+    /// [`repair_and_relate`](Self::repair_and_relate) with a given language
+    /// (detection when `None` or unknown).
+    pub(crate) fn repair_and_relate_in(
+        &self,
+        language: Option<&str>,
+        text: &str,
+        entities: &[Entity],
+    ) -> (Vec<Entity>, Relations) {
+        let lang = &self.langs[self.lang_index(language, text)];
+        let repaired = extract::repair(lang, text, entities);
+        let relations = extract::relate_repaired(lang, text, &repaired);
+        (repaired, relations)
+    }
+
     /// Runs the stage on one document, detecting its language.
     pub fn relate(&self, text: &str, entities: &[Entity]) -> Relations {
         let i = self.detect(text);
@@ -385,10 +422,14 @@ impl Relator {
 
     /// Runs the stage with a given language (detection when `None` or unknown).
     pub fn relate_in(&self, language: Option<&str>, text: &str, entities: &[Entity]) -> Relations {
-        let i = language
+        extract::run(&self.langs[self.lang_index(language, text)], text, entities)
+    }
+
+    /// The loaded language `language`, else the one detected in `text`.
+    fn lang_index(&self, language: Option<&str>, text: &str) -> usize {
+        language
             .and_then(|c| self.langs.iter().position(|l| l.data.language == c))
-            .unwrap_or_else(|| self.detect(text));
-        extract::run(&self.langs[i], text, entities)
+            .unwrap_or_else(|| self.detect(text))
     }
 }
 

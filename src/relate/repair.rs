@@ -24,7 +24,8 @@
 //! titles, where press releases pile portfolios and names together:
 //!
 //! * a PER entity made only of title words (`Secretary`, the `Attorney` of
-//!   `Attorney General`) is dropped;
+//!   `Attorney General`) is dropped, and one that starts with a title or an
+//!   honorific (`[Secretary Kelly]`, `[M. Goodale]`) starts at the name;
 //! * a PER entity of at most two words inside a title's complement (`Minister
 //!   of [Transport] Marc Garneau`, `vice-ministro dos [Negócios
 //!   Estrangeiros]`) or right before a title (`[Immigration] Minister Ahmed
@@ -323,6 +324,18 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
             if word_toks.iter().all(|&k| in_title[k] || lang.function_words.contains(&toks[k].norm))
             {
                 keep[x] = false;
+                continue;
+            }
+            // `[Secretary Kelly]`, `[M. Goodale]`: the title is not the name.
+            let mut p = s;
+            while let Some(h) = lang.titles.at(&nt, p).or_else(|| lang.honorifics.at(&nt, p)) {
+                p = h.end;
+                while p < en && toks[p].is_punct(".") {
+                    p += 1;
+                }
+            }
+            if p > s && p < en && name_like(p) {
+                relabel.insert(x, (p, en));
                 continue;
             }
             let preceded_by_of_chain = {
