@@ -119,6 +119,7 @@ pub(crate) fn entities(
         let start = offsets[groups[ws].start].0;
         let end = offsets[groups[we - 1].end - 1].1;
         let Some(bytes) = trimmed(text, start, end) else { continue };
+        let Some(bytes) = without_stray_punctuation(text, bytes) else { continue };
         let bytes = with_initialism_dot(text, bytes);
         let score = (ws..we).map(|w| dists[w][path[w]]).sum::<f32>() / (we - ws) as f32;
         out.push(Entity::new(text, index, bytes, scheme.entity_types()[ty].clone(), score));
@@ -180,6 +181,60 @@ fn trimmed(text: &str, mut start: usize, mut end: usize) -> Option<Span> {
     let trail = slice.len() - slice.trim_end().len();
     let span = Span::new(start + lead, end - trail);
     (!span.is_empty() && lead + trail < slice.len()).then_some(span)
+}
+
+/// Quotes and brackets that open (first) and close (second) a span.
+const PAIRS: [(char, char); 8] = [
+    ('«', '»'),
+    ('“', '”'),
+    ('„', '“'),
+    ('‹', '›'),
+    ('(', ')'),
+    ('[', ']'),
+    ('{', '}'),
+    ('"', '"'),
+];
+
+/// `span` without a quote or bracket at either end whose partner is not in
+/// the span (`Union européenne»`, `(ONU`), nor a comma, semicolon or colon
+/// at either end: the tagger labels the pre-tokenizer's punctuation pieces
+/// one by one and sometimes lets one into the entity. `None` if nothing is
+/// left.
+fn without_stray_punctuation(text: &str, span: Span) -> Option<Span> {
+    let (mut start, mut end) = (span.start, span.end);
+    loop {
+        let s = &text[start..end];
+        let (Some(first), Some(last)) = (s.chars().next(), s.chars().next_back()) else {
+            return None;
+        };
+        let stray = |c: char, at_start: bool| {
+            ",;:".contains(c)
+                || PAIRS.iter().any(|&(open, close)| {
+                    let count = |x: char| s.chars().filter(|&y| y == x).count();
+                    if open == close {
+                        c == open && count(c) % 2 == 1
+                    } else if at_start {
+                        c == open && count(close) < count(open)
+                    } else {
+                        c == close && count(open) < count(close)
+                    }
+                })
+        };
+        if stray(first, true) {
+            start += first.len_utf8();
+        } else if stray(last, false) {
+            end -= last.len_utf8();
+        } else {
+            break;
+        }
+        let trimmed = text[start..end].trim();
+        if trimmed.is_empty() {
+            return None;
+        }
+        start += text[start..end].len() - text[start..end].trim_start().len();
+        end = start + trimmed.len();
+    }
+    Some(Span::new(start, end))
 }
 
 /// `span` with the period that closes an initialism (`U.S.`, `D.C.`,
@@ -269,6 +324,28 @@ mod tests {
         assert!(tp.probs[[0, 0]] > 0.9);
         tp.offer(0, 4, array![f32::NAN, 0.0].view());
         assert!(tp.into_array().iter().all(|p| p.is_finite()));
+    }
+
+    #[test]
+    fn stray_quotes_brackets_and_commas_are_not_part_of_an_entity() {
+        fn without(text: &str) -> Option<&str> {
+            without_stray_punctuation(text, Span::new(0, text.len())).map(|s| &text[s.range()])
+        }
+        assert_eq!(without("Union européenne»"), Some("Union européenne"));
+        assert_eq!(without("« Tobol »"), Some("« Tobol »"));
+        assert_eq!(without("« Tobol"), Some("Tobol"));
+        assert_eq!(without("(ONU"), Some("ONU"));
+        assert_eq!(
+            without("Organisation des Nations unies (ONU)"),
+            Some("Organisation des Nations unies (ONU)")
+        );
+        assert_eq!(without("Paris,"), Some("Paris"));
+        assert_eq!(without("\"Guardian"), Some("Guardian"));
+        assert_eq!(without("\"Mr. Big\""), Some("\"Mr. Big\""));
+        assert_eq!(without("“Kleine Zeitung”»"), Some("“Kleine Zeitung”"));
+        assert_eq!(without("»"), None);
+        assert_eq!(without(", ;"), None);
+        assert_eq!(without("O'Brien"), Some("O'Brien"));
     }
 
     #[test]
