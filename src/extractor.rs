@@ -324,11 +324,11 @@ impl ExtractorBuilder {
     }
 }
 
-/// Splits windows sorted by decreasing length into batches of at most
-/// `size` windows in which padding adds at most a quarter to the real tokens.
 /// Batches each parallel pass runs before their logits are folded in.
 const BATCHES_PER_PASS_IN_FLIGHT: usize = 8;
 
+/// Splits windows sorted by decreasing length into batches of at most
+/// `size` windows in which padding adds at most a quarter to the real tokens.
 fn batches(windows: &[Window], size: usize) -> Vec<&[Window]> {
     let mut out = Vec::new();
     let mut start = 0;
