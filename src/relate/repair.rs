@@ -328,7 +328,9 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
             }
             // `[Secretary Kelly]`, `[M. Goodale]`: the title is not the name.
             let mut p = s;
-            while let Some(h) = lang.titles.at(&nt, p).or_else(|| lang.honorifics.at(&nt, p)) {
+            while p < en {
+                let hit = lang.titles.at(&nt, p).or_else(|| lang.honorifics.at(&nt, p));
+                let Some(h) = hit.filter(|h| h.end > p) else { break };
                 p = h.end;
                 while p < en && toks[p].is_punct(".") {
                     p += 1;
