@@ -114,15 +114,33 @@ pub(crate) fn entities(
         }
         Decoding::Argmax => dists.iter().map(|d| scheme::argmax(d)).collect(),
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Entity> = Vec::new();
     for (ws, we, ty) in scheme.spans(&path) {
         let start = offsets[groups[ws].start].0;
         let end = offsets[groups[we - 1].end - 1].1;
         let Some(bytes) = trimmed(text, start, end) else { continue };
         let Some(bytes) = without_stray_punctuation(text, bytes) else { continue };
         let bytes = with_initialism_dot(text, bytes);
+        // The previous entity may have taken an initialism's period this one starts with.
+        let bytes = match out.last() {
+            Some(prev) if prev.bytes.end > bytes.start => {
+                let Some(rest) = trimmed(text, prev.bytes.end, bytes.end) else { continue };
+                let Some(rest) = without_stray_punctuation(text, rest) else { continue };
+                rest
+            }
+            _ => bytes,
+        };
         let score = (ws..we).map(|w| dists[w][path[w]]).sum::<f32>() / (we - ws) as f32;
-        out.push(Entity::new(text, index, bytes, scheme.entity_types()[ty].clone(), score));
+        let label = &scheme.entity_types()[ty];
+        // `[U.S.]LOC [Embassy]ORG`: a place right before an organisation names it.
+        if let Some(prev) = out.last_mut().filter(|p: &&mut Entity| {
+            p.label == "LOC" && label == "ORG" && &text[p.bytes.end..bytes.start] == " "
+        }) {
+            let joined = Span::new(prev.bytes.start, bytes.end);
+            *prev = Entity::new(text, index, joined, label.clone(), prev.score.min(score));
+            continue;
+        }
+        out.push(Entity::new(text, index, bytes, label.clone(), score));
     }
     out
 }
@@ -288,6 +306,46 @@ mod tests {
         assert_eq!(&text[loc.bytes.range()], "São Paulo");
         assert_eq!(loc.chars, Span::new(19, 28));
         assert!((ents[0].score - 0.75).abs() < 1e-6);
+    }
+
+    /// One-hot rows for `labels` (indices into O, B-LOC, I-LOC, B-ORG, I-ORG).
+    fn one_hot(labels: &[usize]) -> Array2<f32> {
+        let mut p = Array2::zeros((labels.len(), 5));
+        for (t, &l) in labels.iter().enumerate() {
+            p[[t, l]] = 1.0;
+        }
+        p
+    }
+
+    #[test]
+    fn a_place_right_before_an_organisation_names_it() {
+        let labels: Vec<String> =
+            ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG"].iter().map(|s| s.to_string()).collect();
+        let scheme = LabelScheme::parse(&labels, None).unwrap();
+        // "the U.S. Embassy in Ottawa": one word per piece, as a BERT pre-tokenizer splits it.
+        let text = "the U.S. Embassy in Ottawa";
+        let offsets = [(0, 3), (4, 5), (5, 6), (6, 7), (7, 8), (9, 16), (17, 19), (20, 26)];
+        let words: Vec<Option<u32>> = (0..8).map(Some).collect();
+        let index = CharIndex::new(text);
+        let run = |tags: &[usize]| {
+            let ents = entities(
+                text,
+                &offsets,
+                &words,
+                &one_hot(tags),
+                &scheme,
+                DecodeOptions::default(),
+                &index,
+            );
+            ents.into_iter().map(|e| (e.label, e.text)).collect::<Vec<_>>()
+        };
+        let want =
+            [("ORG".to_string(), "U.S. Embassy".to_string()), ("LOC".into(), "Ottawa".into())];
+        // The last period left out of the place, or taken by the organisation.
+        assert_eq!(run(&[0, 1, 2, 2, 0, 3, 0, 1]), want);
+        assert_eq!(run(&[0, 1, 2, 2, 3, 4, 0, 1]), want);
+        // Not across a word: "Embassy in Ottawa" stays two entities.
+        assert_eq!(run(&[0, 0, 0, 0, 0, 3, 0, 1]).len(), 2);
     }
 
     #[test]
