@@ -1105,3 +1105,27 @@ fn repair_starts_a_person_at_the_name_not_the_title() {
     let r = relate(text, &spec);
     assert_eq!(role(&r, "Kelly")[0].0, "Secretary");
 }
+
+#[test]
+fn repair_reads_a_person_span_ending_with_a_title_as_its_organisation() {
+    let text = "Secretary Kelly, a retired Marine Corps General, met Minister Goodale.";
+    let spec = [("PER", "Kelly"), ("PER", "Marine Corps General"), ("PER", "Goodale")];
+    let repaired = Relator::default().repair(text, &ents(text, &spec));
+    let got: Vec<(&str, &str)> =
+        repaired.iter().map(|e| (e.label.as_str(), e.text.as_str())).collect();
+    assert_eq!(got, [("PER", "Kelly"), ("ORG", "Marine Corps"), ("PER", "Goodale")]);
+    let r = relate(text, &spec);
+    assert!(
+        role(&r, "Kelly").contains(&p("General", Some("Marine Corps"))),
+        "{:?}",
+        role(&r, "Kelly")
+    );
+    // A title followed by a name is not an organisation's: `[Homeland Security Secretary] John Kelly`.
+    let text = "Homeland Security Secretary John Kelly arrived.";
+    let spec = [("PER", "Homeland Security Secretary"), ("PER", "John Kelly")];
+    let repaired = Relator::default().repair(text, &ents(text, &spec));
+    let got: Vec<(&str, &str)> =
+        repaired.iter().map(|e| (e.label.as_str(), e.text.as_str())).collect();
+    assert_eq!(got, [("PER", "John Kelly")]);
+    assert_eq!(role(&relate(text, &spec), "John Kelly")[0].0, "Homeland Security Secretary");
+}

@@ -25,7 +25,10 @@
 //!
 //! * a PER entity made only of title words (`Secretary`, the `Attorney` of
 //!   `Attorney General`) is dropped, and one that starts with a title or an
-//!   honorific (`[Secretary Kelly]`, `[M. Goodale]`) starts at the name;
+//!   honorific (`[Secretary Kelly]`, `[M. Goodale]`) starts at the name; one
+//!   that ends with a title is dropped before a name (`[Homeland Security
+//!   Secretary] John Kelly`) and otherwise becomes an ORG entity over the
+//!   words before the title (`a retired [Marine Corps General]`);
 //! * a PER entity of at most two words inside a title's complement (`Minister
 //!   of [Transport] Marc Garneau`, `vice-ministro dos [Negócios
 //!   Estrangeiros]`) or right before a title (`[Immigration] Minister Ahmed
@@ -313,7 +316,8 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
         (k < n).then_some(k)
     };
     let mut keep = vec![true; ents.len()];
-    let mut relabel: HashMap<usize, (usize, usize)> = HashMap::new(); // entity -> new token range
+    // Entity -> new token range and label.
+    let mut relabel: HashMap<usize, (usize, usize, &str)> = HashMap::new();
     for (x, e) in ents.iter().enumerate() {
         let (s, en) = ranges[x];
         if en <= s || words(s, en) == 0 {
@@ -337,8 +341,26 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                 }
             }
             if p > s && p < en && name_like(p) {
-                relabel.insert(x, (p, en));
+                relabel.insert(x, (p, en, "PER"));
                 continue;
+            }
+            // A title closes the span. Before a name it is that person's title
+            // with its portfolio (`[Homeland Security Secretary] John Kelly`);
+            // otherwise the words before the title name the organisation (`…, a
+            // retired [Marine Corps General],`).
+            if title_end[en] && in_title[en - 1] {
+                let mut k = en - 1;
+                while k > s && in_title[k - 1] {
+                    k -= 1;
+                }
+                if k > s && next_word(en).is_some_and(|j| is_per_at(j) || name_like(j)) {
+                    keep[x] = false;
+                    continue;
+                }
+                if k > s && words(s, k) > 0 {
+                    relabel.insert(x, (s, k, "ORG"));
+                    continue;
+                }
             }
             let preceded_by_of_chain = {
                 let linked = |p: usize| {
@@ -364,7 +386,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                         i -= 1;
                     }
                     if i > 1 {
-                        relabel.insert(x, (word_toks[i - 1], en));
+                        relabel.insert(x, (word_toks[i - 1], en, "PER"));
                     }
                 }
                 continue;
@@ -412,7 +434,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
             if let Some(h) = lang.titles.at(&nt, s) {
                 let rest: Vec<usize> = (h.end..en).collect();
                 if (2..=3).contains(&rest.len()) && rest.iter().all(|&k| name_like(k)) {
-                    relabel.insert(x, (h.end, en));
+                    relabel.insert(x, (h.end, en, "PER"));
                     continue;
                 }
             }
@@ -424,7 +446,7 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
                 let after_title = title_end[s];
                 let after_chain = s > 0 && toks[s - 1].is_punct(",") && title_chain_before(s - 1);
                 if after_title || after_chain {
-                    relabel.insert(x, (s, en));
+                    relabel.insert(x, (s, en, "PER"));
                 }
             }
         }
@@ -435,9 +457,9 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
         if !keep[x] {
             continue;
         }
-        if let Some(&(s, en)) = relabel.get(&x) {
+        if let Some(&(s, en, label)) = relabel.get(&x) {
             let bytes = Span::new(toks[s].start, toks[en - 1].end);
-            e = Entity::new(text, &idx, bytes, "PER".into(), e.score);
+            e = Entity::new(text, &idx, bytes, label.into(), e.score);
         }
         // `[Raul Cervantes] [Andrade]`: one name.
         if let Some(last) = out.last_mut() {
