@@ -3,7 +3,7 @@
 
 mod scheme;
 
-use ndarray::{Array2, ArrayView1};
+use ndarray::{Array2, ArrayView1, ArrayViewMut1};
 use serde::{Deserialize, Serialize};
 
 pub use scheme::{LabelScheme, Position, Scheme, Tag};
@@ -104,15 +104,14 @@ pub(crate) fn entities(
     if groups.is_empty() {
         return Vec::new();
     }
-    let dists: Vec<Vec<f32>> =
-        groups.iter().map(|g| word_distribution(probs, g.clone(), options.aggregation)).collect();
+    // One row per word: a long document's words in two flat matrices.
+    let mut dists = Array2::zeros((groups.len(), probs.ncols()));
+    for (g, row) in groups.iter().zip(dists.rows_mut()) {
+        word_distribution(probs, g.clone(), options.aggregation, row);
+    }
     let path: Vec<usize> = match options.decoding {
-        Decoding::Viterbi => {
-            let logp: Vec<Vec<f32>> =
-                dists.iter().map(|d| d.iter().map(|p| p.max(1e-12).ln()).collect()).collect();
-            scheme.viterbi(&logp)
-        }
-        Decoding::Argmax => dists.iter().map(|d| scheme::argmax(d)).collect(),
+        Decoding::Viterbi => scheme.viterbi_matrix(dists.mapv(|p| p.max(1e-12).ln()).view()),
+        Decoding::Argmax => dists.rows().into_iter().map(scheme::argmax_row).collect(),
     };
     let mut out: Vec<Entity> = Vec::new();
     for (ws, we, ty) in scheme.spans(&path) {
@@ -130,7 +129,7 @@ pub(crate) fn entities(
             }
             _ => bytes,
         };
-        let score = (ws..we).map(|w| dists[w][path[w]]).sum::<f32>() / (we - ws) as f32;
+        let score = (ws..we).map(|w| dists[[w, path[w]]]).sum::<f32>() / (we - ws) as f32;
         let label = &scheme.entity_types()[ty];
         // `[U.S.]LOC [Embassy]ORG`: a place right before an organisation names it.
         if let Some(prev) = out.last_mut().filter(|p: &&mut Entity| {
@@ -157,29 +156,29 @@ fn group_words(words: &[Option<u32>]) -> Vec<std::ops::Range<usize>> {
     groups
 }
 
+/// Writes the distribution of the word made of `tokens` into `out`.
 fn word_distribution(
     probs: &Array2<f32>,
     tokens: std::ops::Range<usize>,
     how: Aggregation,
-) -> Vec<f32> {
+    mut out: ArrayViewMut1<f32>,
+) {
     let row = |t: usize| probs.row(t);
     match how {
-        Aggregation::First => row(tokens.start).to_vec(),
+        Aggregation::First => out.assign(&row(tokens.start)),
         Aggregation::Average => {
             let n = tokens.len() as f32;
-            let mut acc = vec![0.0; probs.ncols()];
             for t in tokens {
-                for (a, p) in acc.iter_mut().zip(row(t)) {
+                for (a, p) in out.iter_mut().zip(row(t)) {
                     *a += p / n;
                 }
             }
-            acc
         }
         Aggregation::Max => {
             let peak = |t: usize| row(t).iter().copied().fold(f32::NEG_INFINITY, f32::max);
             let best =
                 tokens.clone().fold(tokens.start, |b, t| if peak(t) > peak(b) { t } else { b });
-            row(best).to_vec()
+            out.assign(&row(best));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Tagging schemes: labels parsed once into typed tags, and the transitions
 //! each scheme allows.
 
+use ndarray::{Array2, ArrayView1, ArrayView2};
 use std::fmt;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -192,15 +193,26 @@ impl LabelScheme {
     /// `scores[step][label]`.
     pub fn viterbi(&self, scores: &[Vec<f32>]) -> Vec<usize> {
         let n = self.tags.len();
-        let steps = scores.len();
-        if steps == 0 {
-            return Vec::new();
+        let mut matrix = Array2::from_elem((scores.len(), n), f32::NEG_INFINITY);
+        for (mut row, s) in matrix.rows_mut().into_iter().zip(scores) {
+            row.iter_mut().zip(s).for_each(|(m, &x)| *m = x);
+        }
+        self.viterbi_matrix(matrix.view())
+    }
+
+    /// [`viterbi`](Self::viterbi) on a `steps × labels` matrix (one
+    /// allocation for a whole document instead of one per step).
+    pub fn viterbi_matrix(&self, scores: ArrayView2<f32>) -> Vec<usize> {
+        let n = self.tags.len();
+        let steps = scores.nrows();
+        if steps == 0 || scores.ncols() != n {
+            return scores.rows().into_iter().map(|r| argmax_row(r)).collect();
         }
         let mut best = vec![f32::NEG_INFINITY; n];
         let mut back = vec![0u32; steps * n];
         for j in 0..n {
             if self.allowed[n * n + j] {
-                best[j] = scores[0][j];
+                best[j] = scores[[0, j]];
             }
         }
         let mut next = vec![f32::NEG_INFINITY; n];
@@ -214,7 +226,7 @@ impl LabelScheme {
                         arg = i;
                     }
                 }
-                next[j] = val + scores[t][j];
+                next[j] = val + scores[[t, j]];
                 back[t * n + j] = arg as u32;
             }
             std::mem::swap(&mut best, &mut next);
@@ -229,7 +241,7 @@ impl LabelScheme {
         }
         if val == f32::NEG_INFINITY {
             // Every path was ruled out (NaN scores): fall back to argmax.
-            return scores.iter().map(|s| argmax(s)).collect();
+            return scores.rows().into_iter().map(|r| argmax_row(r)).collect();
         }
         let mut path = vec![0; steps];
         path[steps - 1] = last;
@@ -281,7 +293,8 @@ impl LabelScheme {
     }
 }
 
-pub(crate) fn argmax(v: &[f32]) -> usize {
+/// Index of the largest value of a row (the first on ties).
+pub(crate) fn argmax_row(v: ArrayView1<f32>) -> usize {
     let mut best = 0;
     for (i, &x) in v.iter().enumerate() {
         if x > v[best] {
