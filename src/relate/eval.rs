@@ -374,7 +374,7 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
 const SCORED_ENTITY_TYPES: [&str; 3] = ["PER", "ORG", "LOC"];
 
 /// Exact-span, exact-type counts of `pred` against the gold entities, on
-/// [`SCORED_ENTITY_TYPES`], and one error line per missed (`-`) or spurious
+/// PER, ORG and LOC, and one error line per missed (`-`) or spurious
 /// (`+`) entity, in text order.
 pub fn entity_counts(gold: &GoldDoc, pred: &[Entity]) -> (Counts, Vec<String>) {
     let scored = |l: &str| SCORED_ENTITY_TYPES.contains(&l);
