@@ -115,20 +115,13 @@ pub(crate) fn entities(
     };
     let mut out: Vec<Entity> = Vec::new();
     for (ws, we, ty) in scheme.spans(&path) {
-        let start = offsets[groups[ws].start].0;
+        // Not before the end of the previous entity, which may have taken the
+        // period of an initialism this one starts with.
+        let start = offsets[groups[ws].start].0.max(out.last().map_or(0, |p| p.bytes.end));
         let end = offsets[groups[we - 1].end - 1].1;
         let Some(bytes) = trimmed(text, start, end) else { continue };
         let Some(bytes) = without_stray_punctuation(text, bytes) else { continue };
         let bytes = with_initialism_dot(text, bytes);
-        // The previous entity may have taken an initialism's period this one starts with.
-        let bytes = match out.last() {
-            Some(prev) if prev.bytes.end > bytes.start => {
-                let Some(rest) = trimmed(text, prev.bytes.end, bytes.end) else { continue };
-                let Some(rest) = without_stray_punctuation(text, rest) else { continue };
-                rest
-            }
-            _ => bytes,
-        };
         let score = (ws..we).map(|w| dists[[w, path[w]]]).sum::<f32>() / (we - ws) as f32;
         let label = &scheme.entity_types()[ty];
         // `[U.S.]LOC [Embassy]ORG`: a place right before an organisation names it.
@@ -237,21 +230,15 @@ fn without_stray_punctuation(text: &str, span: Span) -> Option<Span> {
                     }
                 })
         };
-        if stray(first, true) {
-            start += first.len_utf8();
+        let rest = if stray(first, true) {
+            trimmed(text, start + first.len_utf8(), end)?
         } else if stray(last, false) {
-            end -= last.len_utf8();
+            trimmed(text, start, end - last.len_utf8())?
         } else {
-            break;
-        }
-        let trimmed = text[start..end].trim();
-        if trimmed.is_empty() {
-            return None;
-        }
-        start += text[start..end].len() - text[start..end].trim_start().len();
-        end = start + trimmed.len();
+            return Some(Span::new(start, end));
+        };
+        (start, end) = (rest.start, rest.end);
     }
-    Some(Span::new(start, end))
 }
 
 /// `span` with the period that closes an initialism (`U.S.`, `D.C.`,

@@ -206,7 +206,7 @@ impl LabelScheme {
         let n = self.tags.len();
         let steps = scores.nrows();
         if steps == 0 || scores.ncols() != n {
-            return scores.rows().into_iter().map(|r| argmax_row(r)).collect();
+            return scores.rows().into_iter().map(argmax_row).collect();
         }
         let mut best = vec![f32::NEG_INFINITY; n];
         let mut back = vec![0u32; steps * n];
@@ -241,7 +241,7 @@ impl LabelScheme {
         }
         if val == f32::NEG_INFINITY {
             // Every path was ruled out (NaN scores): fall back to argmax.
-            return scores.rows().into_iter().map(|r| argmax_row(r)).collect();
+            return scores.rows().into_iter().map(argmax_row).collect();
         }
         let mut path = vec![0; steps];
         path[steps - 1] = last;

@@ -21,7 +21,7 @@
 //! predicted canonical name. Unmatched predicted persons count with their own
 //! name (so their pairs and roles are false positives).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -378,34 +378,30 @@ const SCORED_ENTITY_TYPES: [&str; 3] = ["PER", "ORG", "LOC"];
 /// (`+`) entity, in text order.
 pub fn entity_counts(gold: &GoldDoc, pred: &[Entity]) -> (Counts, Vec<String>) {
     let scored = |l: &str| SCORED_ENTITY_TYPES.contains(&l);
-    let g: HashSet<(usize, usize, &str, &str)> = gold
+    // (start, end, type) -> text.
+    let g: HashMap<(usize, usize, &str), &str> = gold
         .entities
         .iter()
         .filter(|e| scored(&e.label))
-        .map(|e| (e.start, e.end, e.label.as_str(), e.text.as_str()))
+        .map(|e| ((e.start, e.end, e.label.as_str()), e.text.as_str()))
         .collect();
-    let p: HashSet<(usize, usize, &str, &str)> = pred
+    let p: HashMap<(usize, usize, &str), &str> = pred
         .iter()
         .filter(|e| scored(&e.label))
-        .map(|e| (e.chars.start, e.chars.end, e.label.as_str(), e.text.as_str()))
+        .map(|e| ((e.chars.start, e.chars.end, e.label.as_str()), e.text.as_str()))
         .collect();
-    fn key<'a>(e: &(usize, usize, &'a str, &str)) -> (usize, usize, &'a str) {
-        (e.0, e.1, e.2)
-    }
-    let gk: HashSet<_> = g.iter().map(key).collect();
-    let pk: HashSet<_> = p.iter().map(key).collect();
-    let mut errors: Vec<(usize, String)> = g
-        .iter()
-        .filter(|e| !pk.contains(&key(e)))
-        .map(|e| (e.0, format!("- entity: {} {}", e.2, e.3)))
-        .chain(
-            p.iter()
-                .filter(|e| !gk.contains(&key(e)))
-                .map(|e| (e.0, format!("+ entity: {} {}", e.2, e.3))),
-        )
-        .collect();
+    let only = |a: &HashMap<(usize, usize, &str), &str>, b: &HashMap<_, _>, sign: char| {
+        a.iter()
+            .filter(|(k, _)| !b.contains_key(*k))
+            .map(|(&(start, _, label), text)| (start, format!("{sign} entity: {label} {text}")))
+            .collect::<Vec<_>>()
+    };
+    let (missed, spurious) = (only(&g, &p, '-'), only(&p, &g, '+'));
+    let tp = g.len() - missed.len();
+    let counts = Counts { tp, fp: spurious.len(), fn_: missed.len() };
+    let mut errors: Vec<(usize, String)> = missed.into_iter().chain(spurious).collect();
     errors.sort();
-    (set_counts(&pk, &gk), errors.into_iter().map(|(_, e)| e).collect())
+    (counts, errors.into_iter().map(|(_, e)| e).collect())
 }
 
 /// Evaluates `relator` on every `*.json` gold file of `dir`; `entities` gives

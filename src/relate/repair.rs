@@ -348,16 +348,13 @@ pub(crate) fn fix_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> Vec<Enti
             // with its portfolio (`[Homeland Security Secretary] John Kelly`);
             // otherwise the words before the title name the organisation (`…, a
             // retired [Marine Corps General],`).
-            if title_end[en] && in_title[en - 1] {
-                let mut k = en - 1;
-                while k > s && in_title[k - 1] {
-                    k -= 1;
-                }
-                if k > s && next_word(en).is_some_and(|j| is_per_at(j) || name_like(j)) {
+            let title_start = (s..en).rev().take_while(|&k| in_title[k]).last();
+            if let Some(k) = title_start.filter(|&k| k > s && title_end[en]) {
+                if next_word(en).is_some_and(|j| is_per_at(j) || name_like(j)) {
                     keep[x] = false;
                     continue;
                 }
-                if k > s && words(s, k) > 0 {
+                if words(s, k) > 0 {
                     relabel.insert(x, (s, k, "ORG"));
                     continue;
                 }
