@@ -5,14 +5,19 @@ the label set PER/ORG/LOC/MISC.  Held-out parts (never trained on):
   * wikineural/<lang>/val.conllu : last 10% of the sentences of each file
   * europeana/*.bio              : last 10% of the (segmented) sentences of each file
   * conll/<lang>/val.conllu, wikiann/<lang>/val.conllu (the latter subsampled)
-Nothing under /work/shared/data/relations is read.
+The written relations corpus (/work/shared/data/relations/corpus) is read only when asked
+(``read_relations_corpus``), and only its tuning part (``corpus_part``); its measure-only part and
+the real documents of relations/dev are never trained on.
 """
+import glob
+import json
 import os
 import random
 import re
 
-LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
-TYPES = ("PER", "ORG", "LOC", "MISC")
+LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC", "B-DATE",
+          "I-DATE"]
+TYPES = ("PER", "ORG", "LOC", "MISC", "DATE")
 WIKINEURAL_LANGS = ["de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"]
 CONLL_LANGS = ["de", "en", "es", "nl"]
 WIKIANN_LANGS = ["de", "en", "es", "nl", "pl", "ru"]
@@ -103,14 +108,78 @@ def read_bio(path, max_len=60):
     return out
 
 
+def corpus_part(doc_id):
+    """The fixed split of the written relations corpus: FNV-1a (32 bit) of the id's UTF-8 bytes,
+    modulo 5; 0 is the measure-only part, the rest the tuning part. The Rust side
+    (`rolegraph eval-relations --split`) uses the same rule."""
+    h = 0x811C9DC5
+    for b in doc_id.encode("utf-8"):
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return "measure" if h % 5 == 0 else "tune"
+
+
+WORD_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)  # as BERT's pre-tokenizer: punctuation apart
+
+
+def doc_sentences(text, entities, max_words=60):
+    """Cut a gold document into sentences of (tokens, IOB2 tags): words and punctuation marks from
+    WORD_RE, a tag from the gold entity covering a token (a token only partly inside an entity, as in
+    hyphenated compounds, takes the entity's tag when it starts inside it). Sentences end at line
+    breaks and at . ! ? before a capital; long ones are cut outside entities."""
+    toks = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    tags = ["O"] * len(toks)
+    ents = sorted(entities, key=lambda e: e["start"])
+    j = 0
+    for i, (s, e) in enumerate(toks):
+        while j < len(ents) and ents[j]["end"] <= s:
+            j += 1
+        if j < len(ents) and ents[j]["start"] <= s < ents[j]["end"]:
+            first = i == 0 or toks[i - 1][1] <= ents[j]["start"]
+            tags[i] = ("B-" if first else "I-") + ents[j]["type"]
+    tags = to_iob2(tags)
+    sents, cur = [], []
+    for i, (s, e) in enumerate(toks):
+        cur.append(i)
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        inside = nxt is not None and tags[i + 1].startswith("I-")
+        end = nxt is None or "\n" in text[e:nxt[0]]
+        if not end and not inside and text[s:e] in ".!?" and text[nxt[0]:nxt[1]][:1].isupper():
+            end = True
+        if not end and len(cur) >= max_words and not inside:
+            end = True
+        if end:
+            sents.append(([text[toks[k][0]:toks[k][1]] for k in cur], [tags[k] for k in cur]))
+            cur = []
+    return sents
+
+
+def read_relations_corpus(root, part="tune"):
+    """Sentences of the written relations corpus documents in `part`, grouped by language:
+    {lang: [(tokens, tags), ...]}."""
+    out = {}
+    for fn in sorted(glob.glob(os.path.join(root, "*.json"))):
+        with open(fn, encoding="utf-8") as f:
+            d = json.load(f)
+        if corpus_part(d["id"]) != part:
+            continue
+        out.setdefault(d["lang"], []).extend(doc_sentences(d["text"], d["entities"]))
+    return out
+
+
 def load_all(root, use_wikineural=True, use_conll=True, use_wikiann=True, use_europeana=True,
-             wikiann_val_max=2000, seed=13):
-    """Return (train_sets, eval_sets): lists of dicts with name, lang, corpus, no_misc, sents."""
+             wikiann_val_max=2000, seed=13, relations_corpus=None):
+    """Return (train_sets, eval_sets): lists of dicts with name, lang, corpus, no_misc, no_date,
+    sents. Only the relations corpus annotates DATE."""
     rng = random.Random(seed)
     train, evals = [], []
 
     def add(lst, name, lang, corpus, sents, no_misc):
-        lst.append(dict(name=name, lang=lang, corpus=corpus, sents=sents, no_misc=no_misc))
+        lst.append(dict(name=name, lang=lang, corpus=corpus, sents=sents, no_misc=no_misc,
+                        no_date=corpus != "relations"))
+
+    if relations_corpus:
+        for lang, sents in sorted(read_relations_corpus(relations_corpus).items()):
+            add(train, f"relations/{lang}", lang, "relations", sents, False)
 
     # WikiNEuRal is always used for *evaluation* (held-out tail); only trained on when enabled.
     for lang in WIKINEURAL_LANGS:

@@ -29,6 +29,17 @@ from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processor
 LABELS = D.LABELS
 L2I = {l: i for i, l in enumerate(LABELS)}
 MISC_IDS = [L2I["B-MISC"], L2I["I-MISC"]]
+DATE_IDS = [L2I["B-DATE"], L2I["I-DATE"]]
+
+
+def removed_classes(ds, misc_mask=True):
+    """Classes a set does not annotate: removed from the softmax on its O tokens."""
+    out = torch.zeros(len(LABELS), dtype=torch.bool)
+    if ds["no_misc"] and misc_mask:
+        out[MISC_IDS] = True
+    if ds.get("no_date", True):
+        out[DATE_IDS] = True
+    return out
 
 
 def log(*a):
@@ -162,18 +173,16 @@ def collate(items, pad_id, with_mask=None):
     return ids, lab, att
 
 
-def loss_fn(logits, labels, nomisc, eps):
-    """Cross-entropy with label smoothing; for sentences from corpora without MISC annotation,
-    the MISC classes are removed from the softmax on tokens labelled O (so predicting MISC there
-    is not penalised)."""
-    C = logits.size(-1)
+def loss_fn(logits, labels, removed, eps):
+    """Cross-entropy with label smoothing; `removed` [batch, classes] marks the classes a
+    sentence's corpus does not annotate (MISC in wikiann/europeana, DATE everywhere but the
+    relations corpus): they are removed from the softmax on tokens labelled O, so predicting
+    them there is not penalised."""
     valid = labels != -100
     lg = logits[valid]
     lb = labels[valid]
-    nm = nomisc.unsqueeze(1).expand_as(labels)[valid] & (lb == 0)
-    allowed = torch.ones_like(lg, dtype=torch.bool)
-    if nm.any():
-        allowed[nm.nonzero(as_tuple=True)[0].unsqueeze(1), torch.tensor(MISC_IDS).unsqueeze(0)] = False
+    rm = removed.unsqueeze(1).expand(-1, labels.size(1), -1)[valid]
+    allowed = ~(rm & (lb == 0).unsqueeze(1))
     lg = lg.masked_fill(~allowed, -1e4)
     lp = F.log_softmax(lg, dim=-1)
     nll = -lp.gather(1, lb.unsqueeze(1)).squeeze(1)
@@ -223,7 +232,7 @@ def evaluate(model, evsets, pad_id):
             ptags = []
             for m in smap:
                 lab = "O" if m is None else LABELS[preds[m[0]][m[1]]]
-                if ev["no_misc"] and lab.endswith("MISC"):
+                if (ev["no_misc"] and lab.endswith("MISC")) or (ev["no_date"] and lab.endswith("DATE")):
                     lab = "O"
                 ptags.append(lab)
             ge = set(D.get_entities(gold))
@@ -241,7 +250,7 @@ def evaluate(model, evsets, pad_id):
         for i in range(3):
             lc[i] += cnt[i]
         for t in D.TYPES:
-            if ev["no_misc"] and t == "MISC":
+            if (ev["no_misc"] and t == "MISC") or (ev["no_date"] and t == "DATE"):
                 continue
             for i in range(3):
                 type_counts[t][i] += tcnt[t][i]
@@ -296,6 +305,10 @@ def main():
                     help="fraction of training sentences whose entity mentions are each replaced by a random "
                          "mention of the same type from the same corpus and language (mention substitution: "
                          "more names in more contexts, less memorisation of the pairs seen)")
+    ap.add_argument("--relations-corpus", default="",
+                    help="also train on the tuning part of this written relations corpus (adds DATE)")
+    ap.add_argument("--relations-upsample", type=float, default=1.0,
+                    help="repeat factor of the relations corpus sets")
     ap.add_argument("--init", default="",
                     help="continue from an exported model directory: reuse its tokenizer and weights "
                          "(the LR schedule restarts with --lr/--warmup-steps)")
@@ -320,7 +333,11 @@ def main():
     log("args", json.dumps(vars(args)))
     t0 = time.time()
 
-    trainsets, evsets = D.load_all(args.data, use_wikineural=not args.no_wikineural)
+    trainsets, evsets = D.load_all(args.data, use_wikineural=not args.no_wikineural,
+                                   relations_corpus=args.relations_corpus or None)
+    if args.relations_upsample != 1.0:
+        args.upsample = ",".join(filter(None, [args.upsample] + [
+            f"{ds['name']}:{args.relations_upsample}" for ds in trainsets if ds["corpus"] == "relations"]))
     for ev in evsets:
         if args.eval_max and len(ev["sents"]) > args.eval_max:
             ev["sents"] = random.Random(args.seed).sample(ev["sents"], args.eval_max)
@@ -358,7 +375,7 @@ def main():
     for kv in filter(None, args.upsample.split(",")):
         k, v = kv.split(":")
         ups[k] = float(v)
-    train_chunks, train_nomisc = [], []
+    train_chunks, train_removed = [], []
     n_words = 0
     places = []
     if args.dateline > 0:
@@ -400,7 +417,7 @@ def main():
         reps = int(f) + (1 if rng.random() < f - int(f) else 0)
         for _ in range(reps):
             train_chunks.extend(chunks)
-            train_nomisc.extend([ds["no_misc"] and not args.no_misc_mask] * len(chunks))
+            train_removed.extend([removed_classes(ds, not args.no_misc_mask)] * len(chunks))
         n_words += reps * sum(len(s[0]) for s in sents)
     n_sub = sum(len(c[0]) for c in train_chunks)
     log("train chunks", len(train_chunks), "words", n_words, "subword tokens", n_sub,
@@ -419,7 +436,23 @@ def main():
                      label2id=dict(L2I), architectures=["BertForTokenClassification"])
     if args.init:
         model = BertForTokenClassification.from_pretrained(args.init, torch_dtype=torch.float32)
-        assert [model.config.id2label[i] for i in range(len(LABELS))] == LABELS
+        old = [model.config.id2label[i] for i in range(model.config.num_labels)]
+        assert LABELS[:len(old)] == old, old
+        if len(old) < len(LABELS):
+            # new labels (DATE): the old classifier rows are kept, the new ones start at zero with
+            # the bias of O minus a margin, so the model predicts as before until trained
+            head = torch.nn.Linear(model.config.hidden_size, len(LABELS))
+            with torch.no_grad():
+                head.weight.zero_(); head.bias.zero_()
+                head.weight[:len(old)] = model.classifier.weight
+                head.bias[:len(old)] = model.classifier.bias
+                head.bias[len(old):] = model.classifier.bias[0] - 4.0
+            model.classifier = head
+            model.num_labels = len(LABELS)
+            model.config.num_labels = len(LABELS)
+            model.config.id2label = {i: l for i, l in enumerate(LABELS)}
+            model.config.label2id = dict(L2I)
+            log("classifier extended", old, "->", LABELS)
         model.config.hidden_dropout_prob = args.dropout
     else:
         model = BertForTokenClassification(cfg)
@@ -461,7 +494,7 @@ def main():
     t_last_eval = t_train
     thr_win_t, thr_win_tok, thr_rates = None, 0, {}
     t_log = time.time(); tok_log = 0; loss_acc = 0.0; n_acc = 0
-    nomisc_t = torch.tensor(train_nomisc)
+    removed_t = torch.stack(train_removed)
     model.train()
     epoch = 0
     done = False
@@ -487,7 +520,7 @@ def main():
                 thr_win_t = time.time(); thr_win_tok = 0
             cur_lr = set_lr(step)
             logits = model(input_ids=ids, attention_mask=att).logits
-            loss = loss_fn(logits, lab, nomisc_t[b], args.smoothing)
+            loss = loss_fn(logits, lab, removed_t[b], args.smoothing)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
