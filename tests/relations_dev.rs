@@ -14,7 +14,7 @@ fn dev_dir() -> Option<PathBuf> {
 }
 
 #[test]
-fn dev_set_with_gold_entities_meets_targets() {
+fn dev_set_with_gold_entities_keeps_its_floors() {
     let Some(dir) = dev_dir() else {
         println!("skipped: ../shared/data/relations/dev not found");
         return;
@@ -74,13 +74,17 @@ fn dev_set_with_gold_entities_meets_targets() {
     }
     let report = evaluate_dir(&relator, &dir, |d| Ok(d.entities())).unwrap();
     println!("{report}");
+    // Floors at the measured values less a margin. Met-with pairs come from
+    // the pair classifier trained on the written corpus (issue #12): the rules
+    // alone scored 1.0 here (they were written on these documents) and 0.30
+    // on the corpus's measure-only part; the classifier 0.86 here.
     assert!(
         report.false_meeting_docs.is_empty(),
         "meetings predicted in {:?}",
         report.false_meeting_docs
     );
-    // Issue #4 targets, as floors.
-    assert!(report.met_with.f1 >= 0.9, "met_with F1 {}", report.met_with.f1);
+    assert!(report.met_with.f1 >= 0.8, "met_with F1 {}", report.met_with.f1);
+    assert!(report.org.f1 >= 0.3, "org F1 {}", report.org.f1);
     assert!(report.title.f1 >= 0.85, "title F1 {}", report.title.f1);
     assert!(report.agency.f1 >= 0.8, "agency F1 {}", report.agency.f1);
     assert!(report.topic.f1 >= 0.75, "topic F1 {}", report.topic.f1);
@@ -90,7 +94,7 @@ fn dev_set_with_gold_entities_meets_targets() {
 }
 
 #[test]
-fn dev_set_with_the_default_model_meets_targets() {
+fn dev_set_with_the_default_model_keeps_its_floors() {
     // End to end: the embedded NER model's entities, then the relations stage.
     let Some(dir) = dev_dir() else {
         println!("skipped: ../shared/data/relations/dev not found");
@@ -100,7 +104,10 @@ fn dev_set_with_the_default_model_meets_targets() {
     let report = evaluate_dir(ner.relator(), &dir, |d| ner.entities(&d.text)).unwrap();
     println!("{report:#}");
     assert!(report.false_meeting_docs.is_empty(), "{:?}", report.false_meeting_docs);
-    assert!(report.met_with.f1 >= 0.9, "met_with F1 {}", report.met_with.f1);
+    assert!(report.met_with.f1 >= 0.8, "met_with F1 {}", report.met_with.f1);
+    let entities = report.entities.expect("entities scored").f1;
+    assert!(entities >= 0.78, "PER/ORG/LOC entity F1 {entities}");
+    assert!(report.org.f1 >= 0.3, "org F1 {}", report.org.f1);
     assert!(report.title.f1 >= 0.85, "title F1 {}", report.title.f1);
     assert!(report.agency.f1 >= 0.8, "agency F1 {}", report.agency.f1);
     assert!(report.topic.f1 >= 0.75, "topic F1 {}", report.topic.f1);

@@ -77,6 +77,14 @@ enum Command {
         /// List each document's missed and spurious pairs, titles and agencies.
         #[arg(long)]
         errors: bool,
+        /// Score only one part of the written corpus (`tune` or `measure`; see
+        /// `relate::eval::corpus_part`).
+        #[arg(long, value_parser = ["tune", "measure"])]
+        split: Option<String>,
+        /// Write the met-with pair features of every document (JSON lines,
+        /// with the gold label) to this file instead of scoring.
+        #[arg(long)]
+        dump_pairs: Option<PathBuf>,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
@@ -171,17 +179,24 @@ fn run(cli: Cli) -> Result<(), String> {
                 emit(format!("{report}\n"))?;
             }
         }
-        Command::EvalRelations { data, model, gold_entities, errors, json } => {
+        Command::EvalRelations { data, model, gold_entities, errors, split, dump_pairs, json } => {
+            use rolegraph::relate::eval::{corpus_part, evaluate_dir_where, GoldDoc};
             let relator = rolegraph::relate::Relator::default();
-            let report = if gold_entities {
-                rolegraph::relate::eval::evaluate_dir(&relator, &data, |doc| Ok(doc.entities()))
+            let keep = |d: &GoldDoc| split.as_deref().is_none_or(|s| corpus_part(&d.id) == s);
+            let ner = if gold_entities {
+                None
             } else {
-                let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
-                rolegraph::relate::eval::evaluate_dir(&relator, &data, |doc| {
-                    ner.entities(&doc.text)
-                })
+                Some(extractor(model.as_deref()).map_err(|e| e.to_string())?)
+            };
+            let entities = |doc: &GoldDoc| match &ner {
+                None => Ok(doc.entities()),
+                Some(ner) => ner.entities(&doc.text),
+            };
+            if let Some(out) = dump_pairs {
+                return dump_pair_features(&relator, &data, keep, entities, &out);
             }
-            .map_err(|e| e.to_string())?;
+            let report =
+                evaluate_dir_where(&relator, &data, keep, entities).map_err(|e| e.to_string())?;
             if json {
                 emit(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n")?;
             } else if errors {
@@ -191,5 +206,61 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
     }
+    Ok(())
+}
+
+/// `eval-relations --dump-pairs`: one JSON line per pair of predicted people
+/// of every kept gold file, with its features and whether the gold has the
+/// pair (what `tools/relations/train_pairs.py` trains on).
+fn dump_pair_features(
+    relator: &rolegraph::relate::Relator,
+    dir: &Path,
+    keep: impl Fn(&rolegraph::relate::eval::GoldDoc) -> bool,
+    entities: impl Fn(&rolegraph::relate::eval::GoldDoc) -> rolegraph::Result<Vec<rolegraph::Entity>>,
+    out: &Path,
+) -> Result<(), String> {
+    use rolegraph::relate::eval::{align_people, GoldDoc};
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    let mut w = std::io::BufWriter::new(
+        std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?,
+    );
+    let mut rows = 0usize;
+    for p in &paths {
+        let gold = GoldDoc::load(p).map_err(|e| e.to_string())?;
+        if !keep(&gold) {
+            continue;
+        }
+        let ents = entities(&gold).map_err(|e| e.to_string())?;
+        let (rel, feats) = relator.pair_features_in(None, &gold.text, &ents);
+        let align = align_people(&gold, &rel);
+        let gold_name = |i: usize| align[i].map(|g| gold.persons[g].name.as_str());
+        for (a, b, x) in feats {
+            let (ga, gb) = (gold_name(a), gold_name(b));
+            let label = match (ga, gb) {
+                (Some(x), Some(y)) if x != y => gold.met_with.iter().any(|m| {
+                    m.len() == 2 && ((m[0] == x && m[1] == y) || (m[0] == y && m[1] == x))
+                }),
+                _ => false,
+            };
+            let row = serde_json::json!({
+                "doc": gold.id, "lang": gold.lang, "a": rel.people[a].name, "b": rel.people[b].name,
+                "gold_a": ga, "gold_b": gb, "label": label, "x": x,
+            });
+            writeln!(w, "{row}").map_err(|e| format!("writing {}: {e}", out.display()))?;
+            rows += 1;
+        }
+    }
+    w.flush().map_err(|e| format!("writing {}: {e}", out.display()))?;
+    eprintln!(
+        "{rows} pairs written to {} ({} features: {})",
+        out.display(),
+        rolegraph::relate::Relator::pair_feature_names().len(),
+        rolegraph::relate::Relator::pair_feature_names().join(",")
+    );
     Ok(())
 }

@@ -2,24 +2,29 @@
 //!
 //! Gold files follow the schema of the relations dev set (`id`, `lang`, `text`,
 //! `entities`, `persons`, `met_with`, `discussed`, …; offsets in code points).
-//! [`evaluate_dir`] runs a [`Relator`] on every `*.json` file of a directory,
-//! with entities produced by a caller-supplied closure (the NER model, or the
-//! gold entities through [`GoldDoc::entities`]), and scores:
+//! [`evaluate_dir`] runs a [`Relator`] on every `*.json` file of a directory
+//! ([`evaluate_dir_where`] on those a predicate keeps, e.g. one part of the
+//! written corpus by [`corpus_part`]), with entities produced by a
+//! caller-supplied closure (the NER model, or the gold entities through
+//! [`GoldDoc::entities`]), and scores:
 //!
 //! * **met_with** – unordered pairs of persons;
 //! * **title** – `(person, title)` pairs, titles compared case-insensitively
 //!   (a predicted title shared in the plural by its singular, `Role::post_title`)
 //!   with whitespace and apostrophes normalised;
 //! * **agency** – `(person, of)` pairs for roles with an agency/portfolio;
+//! * **org** – `(person, canonical organisation)`: `Role::org` against the
+//!   gold `org_entity`;
 //! * **topic** – discussed topics: a predicted topic matches a gold topic when
 //!   their spans overlap by at least half of the longer one (one-to-one);
+//!   **topic_exact** – the same with identical spans;
 //! * **no-meeting documents** – documents whose gold has no meeting but for
 //!   which meetings were predicted (listed in [`EvalReport::false_meeting_docs`]).
 //!
-//! Name matching: a predicted person is the gold person one of whose
-//! `mentions` equals (exactly) one of the predicted mentions' texts, or the
-//! predicted canonical name. Unmatched predicted persons count with their own
-//! name (so their pairs and roles are false positives).
+//! Name matching ([`align_people`]): a predicted person is the gold person
+//! whose PER spans (`mention_spans`) its mentions overlap most, else the one
+//! with a mention written the same. Unmatched predicted persons count with
+//! their own name (so their pairs and roles are false positives).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -68,6 +73,68 @@ pub struct GoldPerson {
     /// Roles.
     #[serde(default)]
     pub roles: Vec<GoldRole>,
+    /// Code-point spans of every PER entity of this person.
+    #[serde(default)]
+    pub mention_spans: Vec<GoldSpan>,
+}
+
+/// A code-point span of a gold file.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+pub struct GoldSpan {
+    /// Start (code points, inclusive).
+    pub start: usize,
+    /// End (code points, exclusive).
+    pub end: usize,
+}
+
+/// The part of the written corpus a document belongs to: `"measure"` (only
+/// measured on) or `"tune"` (developed and trained on). The rule is fixed:
+/// FNV-1a (32 bit) of the id's UTF-8 bytes, modulo 5; 0 is `measure`. The
+/// training scripts use the same (`tools/train/data.py`).
+///
+/// ```
+/// use rolegraph::relate::eval::corpus_part;
+/// assert_eq!(corpus_part("w-de-101"), "tune");
+/// ```
+pub fn corpus_part(id: &str) -> &'static str {
+    let mut h: u32 = 0x811C_9DC5;
+    for b in id.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    if h % 5 == 0 {
+        "measure"
+    } else {
+        "tune"
+    }
+}
+
+/// For each predicted person, the gold person it stands for: the one whose
+/// PER spans its mentions overlap most, else the one with a mention or name
+/// written the same; `None` when no gold person fits.
+pub fn align_people(gold: &GoldDoc, pred: &Relations) -> Vec<Option<usize>> {
+    pred.people
+        .iter()
+        .map(|p| {
+            let mut votes = vec![0usize; gold.persons.len()];
+            for m in &p.mentions {
+                for (gi, g) in gold.persons.iter().enumerate() {
+                    for s in &g.mention_spans {
+                        if m.chars.start < s.end && s.start < m.chars.end {
+                            votes[gi] += 1;
+                        }
+                    }
+                }
+            }
+            let best = (0..votes.len()).filter(|&i| votes[i] > 0).max_by_key(|&i| votes[i]);
+            best.or_else(|| {
+                gold.persons.iter().position(|g| {
+                    p.mentions.iter().any(|m| g.mentions.iter().any(|gm| gm == &m.text))
+                        || g.mentions.contains(&p.name)
+                        || g.name == p.name
+                })
+            })
+        })
+        .collect()
 }
 
 /// One gold discussed topic.
@@ -193,8 +260,14 @@ pub struct DocScores {
     pub title: Counts,
     /// Person → agency (`of`).
     pub agency: Counts,
+    /// Person → canonical organisation (`Role::org` against `org_entity`).
+    #[serde(default)]
+    pub org: Counts,
     /// Discussed topics (overlap ≥ half of the longer span).
     pub topic: Counts,
+    /// Discussed topics with exactly the gold span.
+    #[serde(default)]
+    pub topic_exact: Counts,
     /// Whether the gold has a meeting.
     pub gold_has_meeting: bool,
     /// Number of meetings predicted.
@@ -239,8 +312,12 @@ pub struct EvalReport {
     pub title: Prf,
     /// Person → agency, micro-averaged.
     pub agency: Prf,
-    /// Topics, micro-averaged.
+    /// Person → canonical organisation, micro-averaged.
+    pub org: Prf,
+    /// Topics (overlap ≥ half of the longer span), micro-averaged.
     pub topic: Prf,
+    /// Topics with exactly the gold span, micro-averaged.
+    pub topic_exact: Prf,
     /// PER/ORG/LOC entities, micro-averaged, when every document has them
     /// scored (see [`DocScores::entities`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -263,20 +340,10 @@ fn set_counts<T: Eq + std::hash::Hash>(pred: &HashSet<T>, gold: &HashSet<T>) -> 
 /// Scores one document's predictions against its gold annotation.
 pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
     // Predicted person index -> name used for scoring.
-    let names: Vec<String> = pred
-        .people
-        .iter()
-        .map(|p| {
-            gold.persons
-                .iter()
-                .find(|g| {
-                    p.mentions.iter().any(|m| g.mentions.iter().any(|gm| gm == &m.text))
-                        || g.mentions.contains(&p.name)
-                        || g.name == p.name
-                })
-                .map(|g| g.name.clone())
-                .unwrap_or_else(|| format!("?{}", p.name))
-        })
+    let names: Vec<String> = align_people(gold, pred)
+        .into_iter()
+        .zip(&pred.people)
+        .map(|(g, p)| g.map_or_else(|| format!("?{}", p.name), |g| gold.persons[g].name.clone()))
         .collect();
     let pair = |a: &str, b: &str| {
         if a <= b {
@@ -317,6 +384,8 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
     let pred_titles = pred_roles(Role::post_title);
     let gold_of = gold_roles(|r| r.of.as_ref());
     let pred_of = pred_roles(|r| r.of.as_ref().map(|t| t.text.as_str()));
+    let gold_org = gold_roles(|r| r.org_entity.as_ref());
+    let pred_org = pred_roles(|r| r.org.as_deref());
     // Topics: one-to-one, overlap >= half of the longer span (code points).
     let mut pred_topics: Vec<Span> = Vec::new();
     for d in &pred.discussions {
@@ -340,11 +409,17 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
         }
     }
     let topic = Counts { tp, fp: pred_topics.len() - tp, fn_: gold.discussed.len() - tp };
+    let exact = |spans: &mut dyn Iterator<Item = (usize, usize)>| spans.collect::<HashSet<_>>();
+    let topic_exact = set_counts(
+        &exact(&mut pred_topics.iter().map(|s| (s.start, s.end))),
+        &exact(&mut gold.discussed.iter().map(|g| (g.start, g.end))),
+    );
     let mut errors = Vec::new();
     for (what, p, g) in [
         ("met", &pred_pairs, &gold_pairs),
         ("title", &pred_titles, &gold_titles),
         ("agency", &pred_of, &gold_of),
+        ("org", &pred_org, &gold_org),
     ] {
         let sep = if what == "met" { " – " } else { " → " };
         let mut lines: Vec<String> = g
@@ -362,7 +437,9 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
         met_with: set_counts(&pred_pairs, &gold_pairs),
         title: set_counts(&pred_titles, &gold_titles),
         agency: set_counts(&pred_of, &gold_of),
+        org: set_counts(&pred_org, &gold_org),
         topic,
+        topic_exact,
         gold_has_meeting: !gold.met_with.is_empty(),
         predicted_meetings: pred.meetings.len(),
         entities: None,
@@ -407,14 +484,32 @@ pub fn entity_counts(gold: &GoldDoc, pred: &[Entity]) -> (Counts, Vec<String>) {
 /// Evaluates `relator` on every `*.json` gold file of `dir`; `entities` gives
 /// the entities of each document (e.g. `|doc| doc.entities()` for gold
 /// entities, or a closure running the NER model on `doc.text`).
-pub fn evaluate_dir<F>(relator: &Relator, dir: &Path, mut entities: F) -> Result<EvalReport>
+pub fn evaluate_dir<F>(relator: &Relator, dir: &Path, entities: F) -> Result<EvalReport>
 where
+    F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
+{
+    evaluate_dir_where(relator, dir, |_| true, entities)
+}
+
+/// [`evaluate_dir`] on the gold files for which `keep` is true (for example
+/// `|d| corpus_part(&d.id) == "measure"`).
+pub fn evaluate_dir_where<K, F>(
+    relator: &Relator,
+    dir: &Path,
+    keep: K,
+    mut entities: F,
+) -> Result<EvalReport>
+where
+    K: Fn(&GoldDoc) -> bool,
     F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
 {
     let paths = super::lang::json_files(dir)?;
     let mut rows = Vec::new();
     for p in &paths {
         let gold = GoldDoc::load(p)?;
+        if !keep(&gold) {
+            continue;
+        }
         let ents = entities(&gold)?;
         let (repaired, pred) = relator.repair_and_relate_in(Some(&gold.lang), &gold.text, &ents);
         let mut row = score_document(&gold, &pred);
@@ -443,14 +538,20 @@ fn aggregate(mut rows: Vec<DocScores>) -> EvalReport {
             Some(acc)
         })
         .filter(|_| !rows.is_empty());
-    let (mut m, mut t, mut a, mut tp) =
-        (Counts::default(), Counts::default(), Counts::default(), Counts::default());
-    for r in &rows {
-        m.add(&r.met_with);
-        t.add(&r.title);
-        a.add(&r.agency);
-        tp.add(&r.topic);
-    }
+    let sum = |f: fn(&DocScores) -> &Counts| {
+        rows.iter().fold(Counts::default(), |mut acc, r| {
+            acc.add(f(r));
+            acc
+        })
+    };
+    let (m, t, a, o, tp, te) = (
+        sum(|r| &r.met_with),
+        sum(|r| &r.title),
+        sum(|r| &r.agency),
+        sum(|r| &r.org),
+        sum(|r| &r.topic),
+        sum(|r| &r.topic_exact),
+    );
     EvalReport {
         false_meeting_docs: rows
             .iter()
@@ -462,7 +563,9 @@ fn aggregate(mut rows: Vec<DocScores>) -> EvalReport {
         met_with: m.into(),
         title: t.into(),
         agency: a.into(),
+        org: o.into(),
         topic: tp.into(),
+        topic_exact: te.into(),
         entities: entities.map(Prf::from),
     }
 }
@@ -516,9 +619,11 @@ impl fmt::Display for EvalReport {
             ("met_with", &self.met_with),
             ("title", &self.title),
             ("agency", &self.agency),
+            ("org", &self.org),
             ("topic", &self.topic),
+            ("topic_exact", &self.topic_exact),
         ] {
-            writeln!(f, "{:<10} {:>9.3} {:>9.3} {:>9.3}", name, p.precision, p.recall, p.f1)?;
+            writeln!(f, "{:<11} {:>9.3} {:>9.3} {:>9.3}", name, p.precision, p.recall, p.f1)?;
         }
         if let Some(p) = &self.entities {
             writeln!(

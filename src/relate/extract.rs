@@ -3,8 +3,10 @@
 
 use std::collections::HashSet;
 
+use super::agency::{self, RoleText};
 use super::date::{find_dates, DateFound};
 use super::lang::Lang;
+use super::pairs::{pair_features, PairFeatures, PairInput, PairModel, SentenceCues};
 use super::repair::{consistent_people, fix_titles, split_glued_titles};
 use super::text::{
     is_closing_quote, is_quote, normalize_phrase, sentences, tokenize, tokenize_entities,
@@ -252,10 +254,6 @@ fn is_sub(small: &[String], big: &[String]) -> bool {
     !small.is_empty() && small.len() <= big.len() && big.windows(small.len()).any(|w| w == small)
 }
 
-pub(crate) fn run(lang: &Lang, text: &str, entities: &[Entity]) -> Relations {
-    relate_repaired(lang, text, &repair(lang, text, entities))
-}
-
 /// The entities the rules read: valid spans only, no nesting, then the
 /// document-level repairs of [`super::repair`] (glued titles, title
 /// confusions, one sense per document for names).
@@ -283,7 +281,14 @@ pub(crate) fn repair(lang: &Lang, text: &str, entities: &[Entity]) -> Vec<Entity
 }
 
 /// The rules on entities already through [`repair`].
-pub(crate) fn relate_repaired(lang: &Lang, text: &str, owned: &[Entity]) -> Relations {
+/// The stage with the met-with pairs of `model` (the rules' own pairs when
+/// `None`), and the features of every pair of people.
+pub(crate) fn relate_scored(
+    lang: &Lang,
+    text: &str,
+    owned: &[Entity],
+    model: Option<&PairModel>,
+) -> (Relations, Vec<PairFeatures>) {
     let ents: Vec<&Entity> = owned.iter().collect();
     let spans: Vec<Span> = ents.iter().map(|e| e.bytes).collect();
     let EntityTokens { toks, ranges: ent_toks, tok_ent } = tokenize_entities(text, &spans);
@@ -379,11 +384,27 @@ pub(crate) fn relate_repaired(lang: &Lang, text: &str, owned: &[Entity]) -> Rela
     distributed_roles(&doc, &mentions, &mut roles);
     description_roles(&doc, &mentions, &mut roles);
     predicative_roles(&doc, &mentions, &mut roles);
-    let (interactions, desc_roles) = find_interactions(&doc, &mentions);
+    let (mut interactions, desc_roles) = find_interactions(&doc, &mentions);
     roles.extend(desc_roles);
+    // Pairs scored one at a time (only kept whole for `--dump-pairs`).
+    let input = pair_input(&doc, &clusters, &mentions, &roles, &interactions);
+    let mut features = Vec::new();
+    let mut scored: Vec<([usize; 2], f32)> = Vec::new();
+    pair_features(&input, &mut |f| match model {
+        Some(m) => scored.push(([f.a.min(f.b), f.a.max(f.b)], m.probability(&f.values))),
+        None => features.push(f),
+    });
+    if let Some(model) = model {
+        apply_pair_model(&doc, &mentions, model, &scored, &mut interactions);
+    }
     let discussions = find_discussions(&doc, &mentions, &interactions);
 
     // Assemble people.
+    let doc_country = agency::document_country(text);
+    let doc_portfolios = agency::written_portfolios(
+        lang,
+        doc.ents.iter().filter(|e| is_org(&e.label)).map(|e| e.text.as_str()),
+    );
     let people: Vec<Person> = clusters
         .iter()
         .enumerate()
@@ -394,12 +415,39 @@ pub(crate) fn relate_repaired(lang: &Lang, text: &str, owned: &[Entity]) -> Rela
                 |r: &RoleB| r.title.is_some_and(|(s, e)| (s..e).any(|k| doc.counterpart[k]));
             let has_post = roles.iter().any(|r| r.person == ci && !is_cp(r));
             for r in roles.iter().filter(|r| r.person == ci && !(has_post && is_cp(r))) {
+                let sentence = doc.sent_span(r.sent);
+                let title = r.title.map(|(s, e)| doc.span(s, e));
+                let of = r.of.map(|(s, e)| doc.span(s, e));
+                let at = title.as_ref().map_or(0, |t| t.bytes.start);
+                // This person's part of the sentence: between the other people
+                // named before and after the title.
+                let (ss, se) = (sentence.bytes.start, sentence.bytes.end);
+                let others = mentions
+                    .iter()
+                    .filter(|m| m.person != ci)
+                    .map(|m| (doc.toks[m.s].start, doc.toks[m.e - 1].end));
+                let lo = others.clone().filter(|&(_, e)| e <= at).map(|x| x.1).max();
+                let hi = others.filter(|&(s, _)| s > at).map(|x| x.0).min();
+                let own = (lo.unwrap_or(ss).max(ss) - ss, hi.unwrap_or(se).min(se).max(ss) - ss);
+                let agency = agency::canonical(
+                    lang,
+                    &RoleText {
+                        title: title.as_ref().map(|t| t.text.as_str()),
+                        of: of.as_ref().map(|t| t.text.as_str()),
+                        org: r.org.as_deref(),
+                        sentence: &sentence.text,
+                        at: at.saturating_sub(ss),
+                        own,
+                        doc_country,
+                        doc_portfolios: &doc_portfolios,
+                    },
+                );
                 let role = Role {
-                    title: r.title.map(|(s, e)| doc.span(s, e)),
                     title_singular: r.title.and_then(|(s, e)| doc.singular_title(s, e)),
+                    title,
                     modifiers: r.modifiers.clone(),
-                    of: r.of.map(|(s, e)| doc.span(s, e)),
-                    org: r.org.clone(),
+                    of,
+                    org: agency.or_else(|| r.org.clone()),
                     evidence: doc.sent_span(r.sent),
                     confidence: r.conf,
                 };
@@ -427,12 +475,210 @@ pub(crate) fn relate_repaired(lang: &Lang, text: &str, owned: &[Entity]) -> Rela
             d
         })
         .collect();
-    Relations {
+    let rel = Relations {
         language: lang.data.language.clone(),
         people,
         meetings,
         other_contacts,
         discussions,
+    };
+    (rel, features)
+}
+
+/// What the pair classifier reads of a document (see [`pairs`](super::pairs)).
+fn pair_input<'a>(
+    doc: &'a Doc,
+    clusters: &[Cluster],
+    mentions: &[Mention],
+    roles: &[RoleB],
+    interactions: &[Interaction],
+) -> PairInput<'a> {
+    let lang = doc.lang;
+    let n = doc.sents.len();
+    let flags = |p: &Phrases| {
+        let mut v = vec![false; n];
+        for h in p.find(&doc.nt) {
+            v[doc.sent_of[h.start]] = true;
+        }
+        v
+    };
+    let mut meeting = vec![false; n];
+    let mut meeting_at = vec![Vec::new(); n];
+    for p in [&lang.meeting, &lang.weak_meeting, &lang.reciprocal_meeting] {
+        for h in p.find(&doc.nt) {
+            let si = doc.sent_of[h.start];
+            meeting[si] = true;
+            meeting_at[si].push(h.start);
+        }
+    }
+    // A contact block: from the first contact cue in the last third on.
+    let mut contact = vec![false; n];
+    let tail = doc.toks.len() * 2 / 3;
+    if let Some(h) = lang.contact_cues.find(&doc.nt).into_iter().find(|h| h.start >= tail) {
+        for c in contact.iter_mut().skip(doc.sent_of[h.start]) {
+            *c = true;
+        }
+    }
+    let cues = SentenceCues {
+        meeting,
+        meeting_at,
+        call: flags(&lang.call_cues),
+        planned: flags(&lang.planned_cues),
+        presence: flags(&lang.presence_cues),
+        separate: flags(&lang.separate_cues),
+        contact,
+    };
+    let mut has_role = vec![false; clusters.len()];
+    for r in roles {
+        has_role[r.person] = true;
+    }
+    let mut multiword = vec![false; clusters.len()];
+    for m in mentions {
+        if (m.s..m.e).filter(|&k| doc.toks[k].is_word()).count() > 1 {
+            multiword[m.person] = true;
+        }
+    }
+    // "X and Y", "X, Y": two mentions with only a conjunction or a comma between.
+    let mut conjoined = Vec::new();
+    for w in mentions.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        if x.person == y.person || y.s < x.e || doc.sent_of[x.s] != doc.sent_of[y.s] {
+            continue;
+        }
+        let gap = y.s - x.e;
+        let joined =
+            gap == 1 && (doc.toks[x.e].is_punct(",") || doc.at(&lang.conjunctions, x.e).is_some());
+        if joined {
+            conjoined.push([x.person.min(y.person), x.person.max(y.person)]);
+        }
+    }
+    // Places and nationality words near each person's mentions (same sentence).
+    let mut country_keys: Vec<Vec<String>> = vec![Vec::new(); clusters.len()];
+    for m in mentions {
+        let (ss, se) = doc.sents[doc.sent_of[m.s]];
+        for k in m.s.saturating_sub(6).max(ss)..(m.e + 6).min(se) {
+            let place = doc.ent_label(k).is_some_and(is_loc);
+            if (place || doc.is_demonym(k)) && doc.toks[k].is_word() {
+                let key: String = slug(&doc.toks[k].norm).chars().take(4).collect();
+                if key.chars().count() == 4 && !country_keys[m.person].contains(&key) {
+                    country_keys[m.person].push(key);
+                }
+            }
+        }
+    }
+    PairInput {
+        language: &lang.data.language,
+        n_people: clusters.len(),
+        mentions: mentions.iter().map(|m| (m.s, m.e, doc.sent_of[m.s], m.person)).collect(),
+        sentences: n,
+        cues,
+        interactions: interactions
+            .iter()
+            .map(|i| (i.kind, i.pairs.clone(), i.participants.clone()))
+            .collect(),
+        has_role,
+        multiword,
+        conjoined,
+        country_keys,
+    }
+}
+
+/// Replaces the rules' meeting pairs by the pairs the classifier accepts. A
+/// pair the rules did not report joins the meeting of one of its people, or
+/// becomes a meeting of its own, reported at the meeting predicate nearest
+/// to its mentions (or at the sentence where they are named closest).
+fn apply_pair_model(
+    doc: &Doc,
+    mentions: &[Mention],
+    model: &PairModel,
+    scored: &[([usize; 2], f32)],
+    interactions: &mut Vec<Interaction>,
+) {
+    let gate_open = scored.iter().any(|&(_, p)| p >= model.document_gate);
+    let accepted: Vec<[usize; 2]> = scored
+        .iter()
+        .filter(|&&(_, p)| gate_open && p >= model.threshold)
+        .map(|&(pair, _)| pair)
+        .collect();
+    let accepted_set: HashSet<[usize; 2]> = accepted.iter().copied().collect();
+    for it in interactions.iter_mut().filter(|i| i.kind == InteractionKind::Meeting) {
+        it.pairs.retain(|p| accepted_set.contains(p));
+    }
+    // Token starts of each person's mentions.
+    let mut toks_of: Vec<Vec<usize>> = Vec::new();
+    for m in mentions {
+        if toks_of.len() <= m.person {
+            toks_of.resize(m.person + 1, Vec::new());
+        }
+        toks_of[m.person].push(m.s);
+    }
+    let toks_of = |p: usize| toks_of.get(p).map_or(&[][..], Vec::as_slice);
+    let lang = doc.lang;
+    let mut hits: Vec<Hit> = [&lang.meeting, &lang.weak_meeting, &lang.reciprocal_meeting]
+        .iter()
+        .flat_map(|p| p.find(&doc.nt))
+        .collect();
+    hits.sort_by_key(|h| h.start);
+    // The predicate nearest to token `t` (binary search over the sorted hits).
+    let nearest = |t: usize| -> Option<(usize, &Hit)> {
+        let i = hits.partition_point(|h| h.start < t);
+        [i.checked_sub(1), Some(i)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| hits.get(j))
+            .map(|h| (h.start.abs_diff(t), h))
+            .min_by_key(|x| x.0)
+    };
+    for pair in accepted {
+        let is_meeting = |i: &Interaction| i.kind == InteractionKind::Meeting;
+        if interactions.iter().any(|i| is_meeting(i) && i.pairs.contains(&pair)) {
+            continue;
+        }
+        if let Some(it) = interactions.iter_mut().find(|i| {
+            is_meeting(i)
+                && (i.participants.contains(&pair[0]) || i.participants.contains(&pair[1]))
+        }) {
+            push_unique(&mut it.participants, pair[0]);
+            push_unique(&mut it.participants, pair[1]);
+            it.pairs.push(pair);
+            continue;
+        }
+        let near = toks_of(pair[0])
+            .iter()
+            .chain(toks_of(pair[1]))
+            .filter_map(|&t| nearest(t))
+            .min_by_key(|x| (x.0, x.1.start));
+        let (ts, te) = match near {
+            Some((_, h)) => (h.start, h.end),
+            None => {
+                // The sentence where the two are named closest.
+                let best = toks_of(pair[0])
+                    .iter()
+                    .flat_map(|&a| toks_of(pair[1]).iter().map(move |&b| (a.abs_diff(b), a.min(b))))
+                    .min()
+                    .map_or(0, |x| x.1);
+                let (ss, se) = doc.sents[doc.sent_of[best]];
+                (ss, se.max(ss + 1).min(doc.toks.len()))
+            }
+        };
+        if te <= ts || te > doc.toks.len() {
+            continue;
+        }
+        let si = doc.sent_of[ts];
+        interactions.push(Interaction {
+            kind: InteractionKind::Meeting,
+            participants: vec![pair[0], pair[1]],
+            pairs: vec![pair],
+            trigger: doc.span(ts, te),
+            date: meeting_date(doc, si),
+            place: meeting_place(doc, si),
+            evidence: doc.sent_span(si),
+            confidence: 0.6,
+        });
+    }
+    interactions.retain(|i| i.kind != InteractionKind::Meeting || !i.pairs.is_empty());
+    for it in interactions.iter_mut() {
+        it.pairs.sort();
     }
 }
 

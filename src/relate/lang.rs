@@ -84,6 +84,29 @@ pub struct LanguageData {
     pub planned_cues: Vec<String>,
     /// Cues of separate audiences (`séparément`, `separately`).
     pub separate_cues: Vec<String>,
+    /// Cues of officials present at or accompanying a meeting, or of a
+    /// delegation (`en présence de`, `accompanied by`, `delegation`): features
+    /// of the met-with pair classifier.
+    #[serde(default)]
+    pub presence_cues: Vec<String>,
+    /// Cues of a contact block or byline (`contact`, `renseignements`,
+    /// `Pressekontakt`): people named there rarely take part in a meeting.
+    #[serde(default)]
+    pub contact_cues: Vec<String>,
+    /// Portfolio phrases and the English portfolio they name
+    /// (`affaires étrangères` → `Foreign Affairs`), matched at word starts in a
+    /// role's title and complement: the canonical agency is then `Ministry of
+    /// <portfolio> (<country>)` or a name from `data/agency/names.json`.
+    #[serde(default)]
+    pub portfolios: BTreeMap<String, String>,
+    /// Organisations and their canonical English name (`banque mondiale` →
+    /// `World Bank`), matched as whole words in a role.
+    #[serde(default)]
+    pub organisations: BTreeMap<String, String>,
+    /// Titles whose holder has no agency (heads of state and government,
+    /// royalty, ranks, spouses, an ambassador without an embassy).
+    #[serde(default)]
+    pub no_agency_titles: Vec<String>,
     /// Discussion predicates followed by their topic (`ont discuté de`, `discussed`).
     pub discussion_triggers: Vec<String>,
     /// Predicates whose topic comes later after a topic preposition
@@ -190,6 +213,8 @@ pub(crate) struct Lang {
     pub call_cues: Phrases,
     pub planned_cues: Phrases,
     pub separate_cues: Phrases,
+    pub presence_cues: Phrases,
+    pub contact_cues: Phrases,
     pub discussion: Phrases,
     pub deferred_discussion: Phrases,
     pub topic_intros: Phrases,
@@ -238,6 +263,8 @@ impl Lang {
             call_cues: p(&data.call_cues),
             planned_cues: p(&data.planned_cues),
             separate_cues: p(&data.separate_cues),
+            presence_cues: p(&data.presence_cues),
+            contact_cues: p(&data.contact_cues),
             discussion: p(&data.discussion_triggers),
             deferred_discussion: p(&data.deferred_discussion_triggers),
             topic_intros: p(&data.topic_intros),

@@ -6,7 +6,8 @@
 //! discussed. Every piece of text is reported as a [`TextSpan`] with byte and
 //! code-point offsets; every relation carries its evidence and a confidence.
 //!
-//! The stage is rule-based and driven by per-language data files
+//! The stage is rules and lexicons plus one learned component (the met-with
+//! pair classifier), driven by per-language data files
 //! (`data/lang/*.json`, see [`LanguageData`]): adding a language means adding
 //! a file, either to the crate (and to `lang::EMBEDDED`) or to a directory
 //! given to [`RelatorBuilder::data_dir`]; a file there with the code of an
@@ -42,9 +43,21 @@
 //!   rencontrés`) and conjoined subjects pair everyone; an object described by
 //!   a title (`avec le président français`) is resolved to another person named
 //!   just before. A call cue makes it a call, a planned cue a planned meeting
-//!   (both in [`Relations::other_contacts`]). Dates come from the sentence or,
+//!   (both in [`Relations::other_contacts`]). Which pairs of people met is
+//!   then decided by gradient-boosted trees over every pair of people
+//!   (`data/models/met_with.json`, trained on the tuning part of the written
+//!   corpus by `tools/relations/train_pairs.py`): what the rules said of the
+//!   pair, where both are named relative to meeting, call, planned, presence
+//!   and contact cues, distance, order, nationality words around each
+//!   ([`MeetingPairs::Rules`] keeps the rules' own pairs). Dates come from the sentence or,
 //!   for "today"-like words, from the dateline; places from a LOC introduced by
 //!   a place preposition or from the dateline.
+//! * **Agencies**: each role's `org` is its canonical English agency with the
+//!   country (`Ministry of Foreign Affairs (Brazil)`, `U.S. Department of
+//!   State`, `World Bank`) from the language files' `organisations` and
+//!   `portfolios`, `data/agency/countries.json` and `data/agency/names.json`;
+//!   the country comes from the complement, the title, the person's part of
+//!   the sentence, or the country the document names most.
 //! * **Discussions**: the object of a discussion predicate, of a deferred
 //!   predicate (`held discussions with X on …`) or the subject of a passive
 //!   one (`… ont été abordés`), cut at clause boundaries (relative pronouns,
@@ -71,10 +84,12 @@
 //! assert_eq!(rel.discussions[0].topics[0].text, "la sécurité frontalière");
 //! ```
 
+mod agency;
 mod date;
 pub mod eval;
 mod extract;
 mod lang;
+mod pairs;
 mod repair;
 mod text;
 
@@ -122,7 +137,10 @@ pub struct Role {
     /// The agency, portfolio or jurisdiction as written, without the leading
     /// preposition and article (`Sécurité publique et de la Protection civile`).
     pub of: Option<TextSpan>,
-    /// The ORG entity the role is linked to, when the text names one.
+    /// The agency the role belongs to: its canonical English name with the
+    /// country (`Ministry of Foreign Affairs (Brazil)`, `U.S. Department of
+    /// State`, `World Bank`) when the language data can name it, else the ORG
+    /// entity the role is linked to, as written.
     pub org: Option<String>,
     /// The sentence the role was read from.
     pub evidence: TextSpan,
@@ -251,6 +269,18 @@ impl Relations {
     }
 }
 
+/// How the "met with" pairs of a document are decided.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MeetingPairs {
+    /// Every pair of people scored by the classifier trained on the written
+    /// corpus (`data/models/met_with.json`), over features that include what
+    /// the rules found (the default).
+    #[default]
+    Learned,
+    /// The rules alone: a meeting predicate, its subject and its objects.
+    Rules,
+}
+
 /// The relations stage: compiled language data, built once and reused.
 ///
 /// `Relator::default()` uses the embedded data for all six languages.
@@ -258,6 +288,7 @@ impl Relations {
 pub struct Relator {
     langs: Vec<Lang>,
     fallback: usize,
+    pairs: MeetingPairs,
 }
 
 impl Default for Relator {
@@ -272,6 +303,7 @@ pub struct RelatorBuilder {
     languages: Option<Vec<String>>,
     data_dir: Option<PathBuf>,
     default_language: Option<String>,
+    pairs: MeetingPairs,
 }
 
 impl RelatorBuilder {
@@ -296,6 +328,12 @@ impl RelatorBuilder {
     /// the first language available).
     pub fn default_language(&mut self, code: impl Into<String>) -> &mut Self {
         self.default_language = Some(code.into());
+        self
+    }
+
+    /// How meeting pairs are decided (default [`MeetingPairs::Learned`]).
+    pub fn meeting_pairs(&mut self, pairs: MeetingPairs) -> &mut Self {
+        self.pairs = pairs;
         self
     }
 
@@ -333,7 +371,7 @@ impl RelatorBuilder {
                 format!("default language `{want}` is not loaded"),
             ));
         }
-        Ok(Relator { langs, fallback })
+        Ok(Relator { langs, fallback, pairs: self.pairs })
     }
 }
 
@@ -410,19 +448,49 @@ impl Relator {
     ) -> (Vec<Entity>, Relations) {
         let lang = &self.langs[self.lang_index(language, text)];
         let repaired = extract::repair(lang, text, entities);
-        let relations = extract::relate_repaired(lang, text, &repaired);
+        let relations = extract::relate_scored(lang, text, &repaired, self.pair_model()).0;
         (repaired, relations)
     }
 
     /// Runs the stage on one document, detecting its language.
     pub fn relate(&self, text: &str, entities: &[Entity]) -> Relations {
-        let i = self.detect(text);
-        extract::run(&self.langs[i], text, entities)
+        self.relate_in(None, text, entities)
     }
 
     /// Runs the stage with a given language (detection when `None` or unknown).
     pub fn relate_in(&self, language: Option<&str>, text: &str, entities: &[Entity]) -> Relations {
-        extract::run(&self.langs[self.lang_index(language, text)], text, entities)
+        self.repair_and_relate_in(language, text, entities).1
+    }
+
+    fn pair_model(&self) -> Option<&'static pairs::PairModel> {
+        match self.pairs {
+            MeetingPairs::Learned => Some(pairs::PairModel::embedded()),
+            MeetingPairs::Rules => None,
+        }
+    }
+
+    /// The relations as the rules alone read them (no pair classifier), and
+    /// the features of every pair of people, with the people indices of
+    /// [`Relations::people`]: what `tools/relations/train_pairs.py` learns
+    /// from (`rolegraph eval-relations --dump-pairs`).
+    #[doc(hidden)]
+    pub fn pair_features_in(
+        &self,
+        language: Option<&str>,
+        text: &str,
+        entities: &[Entity],
+    ) -> (Relations, Vec<(usize, usize, Vec<f32>)>) {
+        let lang = &self.langs[self.lang_index(language, text)];
+        let repaired = extract::repair(lang, text, entities);
+        let (rel, feats) = extract::relate_scored(lang, text, &repaired, None);
+        (rel, feats.into_iter().map(|f| (f.a, f.b, f.values)).collect())
+    }
+
+    /// The names of the pair features, in the order of
+    /// [`pair_features_in`](Self::pair_features_in).
+    #[doc(hidden)]
+    pub fn pair_feature_names() -> &'static [&'static str] {
+        pairs::FEATURES
     }
 
     /// The loaded language `language`, else the one detected in `text`.
