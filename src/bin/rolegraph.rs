@@ -209,9 +209,7 @@ fn run(cli: Cli) -> Result<(), String> {
     Ok(())
 }
 
-/// `eval-relations --dump-pairs`: one JSON line per pair of predicted people
-/// of every kept gold file, with its features and whether the gold has the
-/// pair (what `tools/relations/train_pairs.py` trains on).
+/// `eval-relations --dump-pairs`: the pair classifier's training rows.
 fn dump_pair_features(
     relator: &rolegraph::relate::Relator,
     dir: &Path,
@@ -219,48 +217,18 @@ fn dump_pair_features(
     entities: impl Fn(&rolegraph::relate::eval::GoldDoc) -> rolegraph::Result<Vec<rolegraph::Entity>>,
     out: &Path,
 ) -> Result<(), String> {
-    use rolegraph::relate::eval::{align_people, GoldDoc};
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    let mut w = std::io::BufWriter::new(
-        std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?,
-    );
-    let mut rows = 0usize;
-    for p in &paths {
-        let gold = GoldDoc::load(p).map_err(|e| e.to_string())?;
-        if !keep(&gold) {
-            continue;
-        }
-        let ents = entities(&gold).map_err(|e| e.to_string())?;
-        let (rel, feats) = relator.pair_features_in(None, &gold.text, &ents);
-        let align = align_people(&gold, &rel);
-        let gold_name = |i: usize| align[i].map(|g| gold.persons[g].name.as_str());
-        for (a, b, x) in feats {
-            let (ga, gb) = (gold_name(a), gold_name(b));
-            let label = match (ga, gb) {
-                (Some(x), Some(y)) if x != y => gold.met_with.iter().any(|m| {
-                    m.len() == 2 && ((m[0] == x && m[1] == y) || (m[0] == y && m[1] == x))
-                }),
-                _ => false,
-            };
-            let row = serde_json::json!({
-                "doc": gold.id, "lang": gold.lang, "a": rel.people[a].name, "b": rel.people[b].name,
-                "gold_a": ga, "gold_b": gb, "label": label, "x": x,
-            });
-            writeln!(w, "{row}").map_err(|e| format!("writing {}: {e}", out.display()))?;
-            rows += 1;
-        }
-    }
+    let file =
+        std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    let mut w = std::io::BufWriter::new(file);
+    let rows = rolegraph::relate::eval::write_pair_rows(relator, dir, keep, entities, &mut w)
+        .map_err(|e| e.to_string())?;
     w.flush().map_err(|e| format!("writing {}: {e}", out.display()))?;
+    let names = rolegraph::relate::Relator::pair_feature_names();
     eprintln!(
         "{rows} pairs written to {} ({} features: {})",
         out.display(),
-        rolegraph::relate::Relator::pair_feature_names().len(),
-        rolegraph::relate::Relator::pair_feature_names().join(",")
+        names.len(),
+        names.join(",")
     );
     Ok(())
 }

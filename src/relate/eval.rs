@@ -409,11 +409,11 @@ pub fn score_document(gold: &GoldDoc, pred: &Relations) -> DocScores {
         }
     }
     let topic = Counts { tp, fp: pred_topics.len() - tp, fn_: gold.discussed.len() - tp };
-    let exact = |spans: &mut dyn Iterator<Item = (usize, usize)>| spans.collect::<HashSet<_>>();
-    let topic_exact = set_counts(
-        &exact(&mut pred_topics.iter().map(|s| (s.start, s.end))),
-        &exact(&mut gold.discussed.iter().map(|g| (g.start, g.end))),
-    );
+    let pred_spans: HashSet<(usize, usize)> =
+        pred_topics.iter().map(|s| (s.start, s.end)).collect();
+    let gold_spans: HashSet<(usize, usize)> =
+        gold.discussed.iter().map(|g| (g.start, g.end)).collect();
+    let topic_exact = set_counts(&pred_spans, &gold_spans);
     let mut errors = Vec::new();
     for (what, p, g) in [
         ("met", &pred_pairs, &gold_pairs),
@@ -519,6 +519,52 @@ where
         rows.push(row);
     }
     Ok(aggregate(rows))
+}
+
+/// Writes the met-with pair features of every kept gold file of `dir` to
+/// `out`, one JSON object per line: document, language, the two people (as
+/// predicted and as aligned to the gold), whether the gold has the pair, and
+/// the features in the order of [`Relator::pair_feature_names`] (what
+/// `tools/relations/train_pairs.py` trains on). Returns the number of rows.
+pub fn write_pair_rows<K, F, W>(
+    relator: &Relator,
+    dir: &Path,
+    keep: K,
+    mut entities: F,
+    out: &mut W,
+) -> Result<usize>
+where
+    K: Fn(&GoldDoc) -> bool,
+    F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
+    W: std::io::Write,
+{
+    let mut rows = 0;
+    for p in &super::lang::json_files(dir)? {
+        let gold = GoldDoc::load(p)?;
+        if !keep(&gold) {
+            continue;
+        }
+        let ents = entities(&gold)?;
+        let (rel, feats) = relator.pair_features_in(None, &gold.text, &ents);
+        let align = align_people(&gold, &rel);
+        let gold_name = |i: usize| align[i].map(|g| gold.persons[g].name.as_str());
+        for (a, b, x) in feats {
+            let (ga, gb) = (gold_name(a), gold_name(b));
+            let label = match (ga, gb) {
+                (Some(x), Some(y)) if x != y => gold.met_with.iter().any(|m| {
+                    m.len() == 2 && ((m[0] == x && m[1] == y) || (m[0] == y && m[1] == x))
+                }),
+                _ => false,
+            };
+            let row = serde_json::json!({
+                "doc": gold.id, "lang": gold.lang, "a": rel.people[a].name, "b": rel.people[b].name,
+                "gold_a": ga, "gold_b": gb, "label": label, "x": x,
+            });
+            writeln!(out, "{row}").map_err(|e| Error::io(dir, e))?;
+            rows += 1;
+        }
+    }
+    Ok(rows)
 }
 
 /// Aggregates the scores of already-predicted documents.

@@ -387,7 +387,14 @@ pub(crate) fn relate_scored(
     let (mut interactions, desc_roles) = find_interactions(&doc, &mentions);
     roles.extend(desc_roles);
     // Pairs scored one at a time (only kept whole for `--dump-pairs`).
-    let input = pair_input(&doc, &clusters, &mentions, &roles, &interactions);
+    // Meeting predicates of every strength, in text order (the pair features
+    // and the placing of new meetings read them).
+    let mut meeting_hits: Vec<Hit> = [&lang.meeting, &lang.weak_meeting, &lang.reciprocal_meeting]
+        .iter()
+        .flat_map(|p| p.find(&doc.nt))
+        .collect();
+    meeting_hits.sort_by_key(|h| h.start);
+    let input = pair_input(&doc, &clusters, &mentions, &roles, &interactions, &meeting_hits);
     let mut features = Vec::new();
     let mut scored: Vec<([usize; 2], f32)> = Vec::new();
     pair_features(&input, &mut |f| match model {
@@ -395,7 +402,7 @@ pub(crate) fn relate_scored(
         None => features.push(f),
     });
     if let Some(model) = model {
-        apply_pair_model(&doc, &mentions, model, &scored, &mut interactions);
+        apply_pair_model(&doc, &mentions, model, &scored, &meeting_hits, &mut interactions);
     }
     let discussions = find_discussions(&doc, &mentions, &interactions);
 
@@ -492,6 +499,7 @@ fn pair_input<'a>(
     mentions: &[Mention],
     roles: &[RoleB],
     interactions: &[Interaction],
+    meeting_hits: &[Hit],
 ) -> PairInput<'a> {
     let lang = doc.lang;
     let n = doc.sents.len();
@@ -504,12 +512,10 @@ fn pair_input<'a>(
     };
     let mut meeting = vec![false; n];
     let mut meeting_at = vec![Vec::new(); n];
-    for p in [&lang.meeting, &lang.weak_meeting, &lang.reciprocal_meeting] {
-        for h in p.find(&doc.nt) {
-            let si = doc.sent_of[h.start];
-            meeting[si] = true;
-            meeting_at[si].push(h.start);
-        }
+    for h in meeting_hits {
+        let si = doc.sent_of[h.start];
+        meeting[si] = true;
+        meeting_at[si].push(h.start);
     }
     // A contact block: from the first contact cue in the last third on.
     let mut contact = vec![false; n];
@@ -592,6 +598,7 @@ fn apply_pair_model(
     mentions: &[Mention],
     model: &PairModel,
     scored: &[([usize; 2], f32)],
+    hits: &[Hit],
     interactions: &mut Vec<Interaction>,
 ) {
     let gate_open = scored.iter().any(|&(_, p)| p >= model.document_gate);
@@ -613,12 +620,6 @@ fn apply_pair_model(
         toks_of[m.person].push(m.s);
     }
     let toks_of = |p: usize| toks_of.get(p).map_or(&[][..], Vec::as_slice);
-    let lang = doc.lang;
-    let mut hits: Vec<Hit> = [&lang.meeting, &lang.weak_meeting, &lang.reciprocal_meeting]
-        .iter()
-        .flat_map(|p| p.find(&doc.nt))
-        .collect();
-    hits.sort_by_key(|h| h.start);
     // The predicate nearest to token `t` (binary search over the sorted hits).
     let nearest = |t: usize| -> Option<(usize, &Hit)> {
         let i = hits.partition_point(|h| h.start < t);
