@@ -280,9 +280,9 @@ pub(crate) fn repair(lang: &Lang, text: &str, entities: &[Entity]) -> Vec<Entity
     consistent_people(lang, text, fixed)
 }
 
-/// The rules on entities already through [`repair`].
-/// The stage with the met-with pairs of `model` (the rules' own pairs when
-/// `None`), and the features of every pair of people.
+/// The rules on entities already through [`repair`], with the met-with pairs
+/// of `model` (the rules' own pairs when `None`); also returns the features
+/// of every pair of people when there is no model (`--dump-pairs`).
 pub(crate) fn relate_scored(
     lang: &Lang,
     text: &str,
@@ -386,7 +386,6 @@ pub(crate) fn relate_scored(
     predicative_roles(&doc, &mentions, &mut roles);
     let (mut interactions, desc_roles) = find_interactions(&doc, &mentions);
     roles.extend(desc_roles);
-    // Pairs scored one at a time (only kept whole for `--dump-pairs`).
     // Meeting predicates of every strength, in text order (the pair features
     // and the placing of new meetings read them).
     let mut meeting_hits: Vec<Hit> = [&lang.meeting, &lang.weak_meeting, &lang.reciprocal_meeting]
@@ -395,6 +394,7 @@ pub(crate) fn relate_scored(
         .collect();
     meeting_hits.sort_by_key(|h| h.start);
     let input = pair_input(&doc, &clusters, &mentions, &roles, &interactions, &meeting_hits);
+    // Pairs scored one at a time (only kept whole for `--dump-pairs`).
     let mut features = Vec::new();
     let mut scored: Vec<([usize; 2], f32)> = Vec::new();
     pair_features(&input, &mut |f| match model {
@@ -455,7 +455,7 @@ pub(crate) fn relate_scored(
                     modifiers: r.modifiers.clone(),
                     of,
                     org: agency.or_else(|| r.org.clone()),
-                    evidence: doc.sent_span(r.sent),
+                    evidence: sentence,
                     confidence: r.conf,
                 };
                 merge_role(&mut out_roles, role);

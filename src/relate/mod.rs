@@ -57,7 +57,8 @@
 //!   State`, `World Bank`) from the language files' `organisations` and
 //!   `portfolios`, `data/agency/countries.json` and `data/agency/names.json`;
 //!   the country comes from the complement, the title, the person's part of
-//!   the sentence, or the country the document names most.
+//!   the sentence, the same portfolio written with its country in an ORG
+//!   entity of the document, or the country the document names most.
 //! * **Discussions**: the object of a discussion predicate, of a deferred
 //!   predicate (`held discussions with X on …`) or the subject of a passive
 //!   one (`… ont été abordés`), cut at clause boundaries (relative pronouns,
@@ -470,7 +471,8 @@ impl Relator {
     }
 
     /// The relations as the rules alone read them (no pair classifier), and
-    /// the features of every pair of people, with the people indices of
+    /// the features of every pair of people named within a few sentences of
+    /// each other, with the people indices of
     /// [`Relations::people`]: what `tools/relations/train_pairs.py` learns
     /// from (`rolegraph eval-relations --dump-pairs`).
     #[doc(hidden)]

@@ -224,7 +224,11 @@ pub(crate) fn pair_features(inp: &PairInput, emit: &mut dyn FnMut(PairFeatures))
         .filter(|&s| at(&c.meeting, s) && !at(&c.call, s) && !at(&c.planned, s))
         .count()
         .min(10) as f32;
-    let headline = |f: &[bool]| f.iter().take(2).any(|&x| x);
+    let headline = |f: &[bool]| flag(f.iter().take(2).any(|&x| x));
+    // Document-level values, the same for every pair.
+    let doc_cues =
+        [&c.meeting, &c.call, &c.planned, &c.separate, &c.presence].map(|f| count_of(f).min(10.0));
+    let (headline_call, headline_planned) = (headline(&c.call), headline(&c.planned));
     let no_keys: Vec<String> = Vec::new();
     let mut partners: Vec<usize> = Vec::new();
     for &a in &order {
@@ -298,11 +302,11 @@ pub(crate) fn pair_features(inp: &PairInput, emit: &mut dyn FnMut(PairFeatures))
                 flag(any(b, &c.planned)),
                 flag(inp.conjoined.contains(&key)),
                 flag(around),
-                count_of(&c.meeting).min(10.0),
-                count_of(&c.call).min(10.0),
-                count_of(&c.planned).min(10.0),
-                count_of(&c.separate).min(10.0),
-                count_of(&c.presence).min(10.0),
+                doc_cues[0],
+                doc_cues[1],
+                doc_cues[2],
+                doc_cues[3],
+                doc_cues[4],
                 (order.len() as f32).min(20.0),
                 (rank[a] as f32).min(10.0),
                 (rank[b] as f32).min(10.0),
@@ -318,8 +322,8 @@ pub(crate) fn pair_features(inp: &PairInput, emit: &mut dyn FnMut(PairFeatures))
                 flag(same_country),
                 flag(!ka.is_empty() && !kb.is_empty() && !same_country),
                 clean_meeting,
-                flag(headline(&c.call)),
-                flag(headline(&c.planned)),
+                headline_call,
+                headline_planned,
                 flag(before[a]),
                 flag(after[b]),
                 flag(lang == "fr"),
