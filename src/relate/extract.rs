@@ -408,6 +408,7 @@ pub(crate) fn relate_scored(
 
     // Assemble people.
     let doc_country = agency::document_country(text);
+    let home = agency::home_country(text);
     let doc_portfolios = agency::written_portfolios(
         lang,
         doc.ents.iter().filter(|e| is_org(&e.label)).map(|e| e.text.as_str()),
@@ -444,8 +445,11 @@ pub(crate) fn relate_scored(
                         org: r.org.as_deref(),
                         sentence: &sentence.text,
                         at: at.saturating_sub(ss),
+                        title_end: title.as_ref().map_or(0, |t| t.bytes.end.saturating_sub(ss)),
+                        of_at: of.as_ref().map(|o| o.bytes.start.saturating_sub(ss)),
                         own,
                         doc_country,
+                        home,
                         doc_portfolios: &doc_portfolios,
                     },
                 );
@@ -835,6 +839,9 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         p += 1;
         skipped_adj += 1;
     }
+    // A counterpart is written with its nationality word (`homologue
+    // congolais`), as the guidelines keep such descriptions.
+    let te = if (ts..te).any(|k| doc.counterpart[k]) { p } else { te };
     // The tail right before the name: [","] (determiner | honorific)*.
     let mut tail = m.s;
     loop {
@@ -902,7 +909,13 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         }
         if comma_before_tail {
             // "la chefe da diplomacia guineense, Suzi Barbosa": needs an article before the title.
-            if ts == 0 || doc.at(&doc.lang.determiners, ts - 1).is_none_or(|h| h.end != ts) {
+            // A possessive does as well: `Ukraine’s Foreign Minister, Dmytro Kuleba`.
+            let possessive = ts >= 2
+                && doc.toks[ts - 1].norm == "s"
+                && matches!(doc.toks[ts - 2].norm.as_str(), "'" | "’");
+            if !possessive
+                && (ts == 0 || doc.at(&doc.lang.determiners, ts - 1).is_none_or(|h| h.end != ts))
+            {
                 return None;
             }
         }
@@ -1087,6 +1100,14 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
     while let Some(h) = doc.at(&doc.lang.modifiers, te) {
         mods.push(doc.tok_text(h.start, h.end).to_lowercase());
         te = h.end;
+    }
+    // `X, son homologue congolais`: a counterpart keeps its nationality word.
+    if (hs..te).any(|k| doc.counterpart[k]) {
+        for _ in 0..2 {
+            if te < n && doc.is_demonym(te) {
+                te += 1;
+            }
+        }
     }
     // Coordinated titles: "Press Secretary and Communications Advisor".
     if let Some(c) = doc.at(&doc.lang.conjunctions, te) {

@@ -103,6 +103,20 @@ pub struct LanguageData {
     /// `World Bank`), matched as whole words in a role.
     #[serde(default)]
     pub organisations: BTreeMap<String, String>,
+    /// Items of a written portfolio list and their English wording in
+    /// official ministry names (`intégration africaine` → `African
+    /// Integration`, `prospective` → `Prospective`): a complement whose every
+    /// item is listed names `Ministry of <A>, <B> and <C> (<country>)`.
+    #[serde(default)]
+    pub portfolio_words: BTreeMap<String, String>,
+    /// Ambassador titles (`ambassadeur`, `Botschafterin`): their agency is
+    /// `Embassy of <sending country> in <host country>`.
+    #[serde(default)]
+    pub ambassador_titles: Vec<String>,
+    /// Words that introduce an ambassador's host country (`en`, `au`, `to`,
+    /// `in`): `ambassadeur du Japon en Zambie`.
+    #[serde(default)]
+    pub host_prepositions: Vec<String>,
     /// Titles whose holder has no agency (heads of state and government,
     /// royalty, ranks, spouses, an ambassador without an embassy).
     #[serde(default)]
@@ -235,6 +249,10 @@ pub(crate) struct Lang {
     pub months: BTreeMap<String, u32>,
     pub place_prepositions: Phrases,
     pub abbreviations: HashSet<String>,
+    /// Words that may join the items of a portfolio list: the function
+    /// words, `of` prepositions, determiners and conjunctions, split into
+    /// words (`de`, `la`, `l`, `et`).
+    pub glue: HashSet<String>,
 }
 
 impl Lang {
@@ -289,6 +307,20 @@ impl Lang {
             months: data.months.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect(),
             place_prepositions: p(&data.place_prepositions),
             abbreviations: data.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
+            glue: data
+                .function_words
+                .iter()
+                .chain(&data.of_prepositions)
+                .chain(&data.determiners)
+                .chain(&data.conjunctions)
+                .flat_map(|p| {
+                    p.to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
             data,
         }
     }
