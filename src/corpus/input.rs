@@ -320,7 +320,7 @@ pub fn text_file(path: &Path, max_text_bytes: usize) -> Input {
     };
     let (text, bytes) = match read() {
         Ok((t, n)) => (Ok(t), n),
-        Err(e) => (Err(e), 0),
+        Err(e) => (Err(e), std::fs::metadata(path).map_or(0, |m| m.len())),
     };
     Input { origin, id, date: None, lang: None, text, bytes }
 }

@@ -155,11 +155,14 @@ impl Runner {
         std::thread::scope(|scope| {
             let stop = &stop;
             scope.spawn(move || {
-                for (seq, input) in (0u64..).zip(inputs) {
-                    if stop.load(Ordering::Relaxed)
-                        || slot_take.send(()).is_err()
-                        || work_tx.send((seq, input)).is_err()
-                    {
+                let mut inputs = inputs;
+                // A slot first, then the input: no input is held waiting for one.
+                for seq in 0u64.. {
+                    if stop.load(Ordering::Relaxed) || slot_take.send(()).is_err() {
+                        break;
+                    }
+                    let Some(input) = inputs.next() else { break };
+                    if work_tx.send((seq, input)).is_err() {
                         break;
                     }
                 }
@@ -194,8 +197,8 @@ impl Runner {
                         result = Err(e);
                         break 'write;
                     }
-                    // Cannot fail: the reader's end of the slots outlives this loop
-                    // or it has taken no more slots.
+                    // Frees this output's slot (its token stays queued even after
+                    // the reader has ended, so this never waits).
                     let _ = slot_free.recv();
                 }
             }
