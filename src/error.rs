@@ -33,6 +33,31 @@ pub enum ErrorKind {
     Config,
 }
 
+impl ErrorKind {
+    /// The kind as a lower-case word (`io`, `model`, `input`, …), as written
+    /// in the error records of [`corpus`](crate::corpus) output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "io",
+            ErrorKind::Model => "model",
+            ErrorKind::Tokenizer => "tokenizer",
+            ErrorKind::Labels => "labels",
+            ErrorKind::LanguageData => "language_data",
+            ErrorKind::Input => "input",
+            ErrorKind::Backend => "backend",
+            ErrorKind::Hub => "hub",
+            ErrorKind::Serialize => "serialize",
+            ErrorKind::Config => "config",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The error returned by every fallible function in this crate.
 #[derive(Debug)]
 pub struct Error {

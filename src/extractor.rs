@@ -436,6 +436,33 @@ impl Extractor {
             .collect())
     }
 
+    /// One document of a corpus run ([`crate::corpus`]): the whole pipeline
+    /// with an optional language code (detection when `None` or unknown),
+    /// `document` recorded in the graph's provenance, and at most `passes`
+    /// parallel forward passes (so that documents already running in
+    /// parallel do not each start `parallel_batches` more threads).
+    pub(crate) fn extract_document(
+        &self,
+        text: &str,
+        language: Option<&str>,
+        document: Option<&str>,
+        passes: usize,
+    ) -> Result<Extraction> {
+        let tagged = self
+            .entities_batch_with(&[text], passes.clamp(1, self.parallel_batches))?
+            .pop()
+            .unwrap_or_default();
+        let (entities, relations) = self.relator.repair_and_relate_in(language, text, &tagged);
+        let graph = Graph::from_relations(&relations, &entities, document);
+        Ok(Extraction { entities, relations, graph })
+    }
+
+    /// The largest text accepted, in bytes (see
+    /// [`ExtractorBuilder::max_input_bytes`]).
+    pub fn max_input_bytes(&self) -> usize {
+        self.max_input_bytes
+    }
+
     /// The relations stage in use.
     pub fn relator(&self) -> &Relator {
         &self.relator
@@ -448,6 +475,12 @@ impl Extractor {
 
     /// The NER stage alone, for several texts.
     pub fn entities_batch(&self, texts: &[&str]) -> Result<Vec<Vec<Entity>>> {
+        self.entities_batch_with(texts, self.parallel_batches)
+    }
+
+    /// [`entities_batch`](Self::entities_batch) with at most `passes`
+    /// forward passes at once.
+    fn entities_batch_with(&self, texts: &[&str], passes: usize) -> Result<Vec<Vec<Entity>>> {
         let labels = self.scheme.len();
         let mut docs = Vec::with_capacity(texts.len());
         let mut windows: Vec<Window> = Vec::new();
@@ -481,14 +514,16 @@ impl Extractor {
         }
         // Similar lengths together: little padding.
         windows.sort_by_key(|w| std::cmp::Reverse(w.ids.len()));
-        // Few windows: smaller batches, so that every pass has one.
+        // Few windows: smaller batches, so that every pass has one. (Cut for
+        // `parallel_batches` even when fewer passes run: the batches, hence
+        // the scores to the last bit, do not depend on `passes`.)
         let per_pass = windows.len().div_ceil(self.parallel_batches).max(1);
         let chunks = batches(&windows, self.batch_size.min(per_pass));
         // A few batches per pass at a time: the logits of a long document are
         // folded into its token distributions as they come, not all held.
-        let group = self.parallel_batches.max(1) * BATCHES_PER_PASS_IN_FLIGHT;
+        let group = passes.max(1) * BATCHES_PER_PASS_IN_FLIGHT;
         for group in chunks.chunks(group) {
-            for (chunk, logits) in group.iter().zip(self.run_batches(group)?) {
+            for (chunk, logits) in group.iter().zip(self.run_batches(group, passes)?) {
                 for (b, w) in chunk.iter().enumerate() {
                     let doc = &mut docs[w.doc];
                     for (pos, tok) in w.tokens.iter().enumerate() {
@@ -537,9 +572,13 @@ impl Extractor {
         })
     }
 
-    /// Logits of each batch, computed on up to `parallel_batches` threads.
-    fn run_batches(&self, chunks: &[&[Window]]) -> Result<Vec<ndarray::Array3<f32>>> {
-        let mut workers = self.parallel_batches.min(chunks.len());
+    /// Logits of each batch, computed on up to `passes` threads.
+    fn run_batches(
+        &self,
+        chunks: &[&[Window]],
+        passes: usize,
+    ) -> Result<Vec<ndarray::Array3<f32>>> {
+        let mut workers = passes.min(self.parallel_batches).min(chunks.len());
         let pools = if workers > 1 { self.pass_pools() } else { &[] };
         workers = workers.min(pools.len());
         if workers <= 1 {

@@ -64,6 +64,7 @@ mod render;
 mod span;
 mod tokenize;
 
+pub mod corpus;
 pub mod eval;
 pub mod graph;
 pub mod relate;

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use rolegraph::Extractor;
 
+mod corpus;
+
 #[derive(Parser)]
 #[command(
     name = "rolegraph",
@@ -33,17 +35,40 @@ enum Format {
     Graphml,
     /// The knowledge graph as Graphviz DOT.
     Dot,
+    /// One JSON record per input document, one per line (corpus mode).
+    Jsonl,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract entities (and relations) from a text file or standard input.
+    /// Extract entities (and relations) from a text file or standard input,
+    /// or from a corpus: several files, directories of `.txt` files, JSON lines.
+    ///
+    /// One text file (or `-`, or nothing: standard input) is one document.
+    /// Several inputs, a directory, a `.jsonl` file, `--jsonl` or `--format
+    /// jsonl` mean corpus mode: every document is extracted (in parallel) and
+    /// the output is one JSON record per input document or line, in input
+    /// order (`--format jsonl`, the default), or the merged knowledge graph
+    /// (`json`, `jsonld`, `ntriples`, `graphml`, `dot`). In corpus mode
+    /// standard input is read as JSON lines, and the exit status is 1 if any
+    /// input failed (each failure is an error record and a message on
+    /// standard error; the run goes on).
     Extract {
-        /// Input file; `-` or nothing reads standard input.
-        file: Option<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "table")]
-        format: Format,
+        /// Input files or directories; `-` or nothing reads standard input.
+        inputs: Vec<PathBuf>,
+        /// Output format (default: `table` for one document, `jsonl` in corpus mode).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Read every input file (and standard input) as JSON lines
+        /// (`{"id": …, "text": …, "date"?: …, "lang"?: …}` per line), whatever its name.
+        #[arg(long)]
+        jsonl: bool,
+        /// Corpus mode: documents extracted at once (default: one per core).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Largest text accepted, in bytes (default 64 MiB); longer ones are refused, never cut.
+        #[arg(long)]
+        max_input_bytes: Option<usize>,
         /// Hugging Face model directory (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
@@ -104,7 +129,7 @@ fn emit(s: String) -> Result<(), String> {
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("rolegraph: {e}");
             ExitCode::FAILURE
@@ -113,9 +138,16 @@ fn main() -> ExitCode {
 }
 
 fn extractor(model: Option<&Path>) -> rolegraph::Result<Extractor> {
+    extractor_with(model, None)
+}
+
+fn extractor_with(model: Option<&Path>, max_bytes: Option<usize>) -> rolegraph::Result<Extractor> {
     let mut b = Extractor::builder();
     if let Some(dir) = model {
         b.model_dir(dir);
+    }
+    if let Some(n) = max_bytes {
+        b.max_input_bytes(n);
     }
     b.build()
 }
@@ -145,14 +177,28 @@ fn read_input(file: Option<&Path>) -> Result<String, String> {
     })
 }
 
-fn run(cli: Cli) -> Result<(), String> {
+fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Extract { file, format, model } => {
-            let text = read_input(file.as_deref())?;
-            let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
+        Command::Extract { inputs, format, jsonl, jobs, max_input_bytes, model } => {
+            let corpus_mode = inputs.len() > 1
+                || jsonl
+                || matches!(format, Some(Format::Jsonl))
+                || inputs.iter().any(|p| p.is_dir() || corpus::is_jsonl(p));
+            if corpus_mode {
+                let ner =
+                    extractor_with(model.as_deref(), max_input_bytes).map_err(|e| e.to_string())?;
+                let options =
+                    corpus::Options { format: format.unwrap_or(Format::Jsonl), jsonl, jobs };
+                return corpus::run(&ner, &inputs, options);
+            }
+            let text = read_input(inputs.first().map(PathBuf::as_path))?;
+            let ner =
+                extractor_with(model.as_deref(), max_input_bytes).map_err(|e| e.to_string())?;
             let found = ner.extract(&text).map_err(|e| e.to_string())?;
             use rolegraph::graph::Format as G;
-            match format {
+            match format.unwrap_or(Format::Table) {
+                // `--format jsonl` is corpus mode, handled above.
+                Format::Jsonl => return Err("--format jsonl is corpus mode".into()),
                 Format::Table => {
                     emit(format!("{}\n{}", found.entity_table(), found.relation_tables()))?
                 }
@@ -193,7 +239,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 Some(ner) => ner.entities(&doc.text),
             };
             if let Some(out) = dump_pairs {
-                return dump_pair_features(&relator, &data, keep, entities, &out);
+                return dump_pair_features(&relator, &data, keep, entities, &out)
+                    .map(|()| ExitCode::SUCCESS);
             }
             let report =
                 evaluate_dir_where(&relator, &data, keep, entities).map_err(|e| e.to_string())?;
@@ -206,7 +253,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `eval-relations --dump-pairs`: the pair classifier's training rows.
