@@ -52,13 +52,14 @@ fn nodes_edges_and_stable_ids() {
     );
     assert!(g.node("person/ann-lee").is_some());
     assert!(g.node("location/ottawa").is_some());
-    assert_eq!(g.node("post/ministre--sante").map(|n| n.kind), Some(NodeKind::Post));
+    // `ministre de la Santé` under an Ottawa dateline: the canonical agency.
+    assert_eq!(g.node("post/ministre--health-canada").map(|n| n.kind), Some(NodeKind::Post));
     assert!(g
         .edges_of(EdgeKind::Holds)
-        .any(|e| e.source == "person/jean-cote" && e.target == "post/ministre--sante"));
+        .any(|e| e.source == "person/jean-cote" && e.target == "post/ministre--health-canada"));
     assert!(g
         .edges_of(EdgeKind::PostIn)
-        .any(|e| e.source == "post/ministre--sante" && e.target == "org/sante"));
+        .any(|e| e.source == "post/ministre--health-canada" && e.target == "org/health-canada"));
     let meeting = g.nodes.iter().find(|n| n.kind == NodeKind::Meeting).unwrap();
     assert_eq!(meeting.id, "meeting/2022-05-03--ann-lee--jean-cote");
     assert_eq!(g.edges_of(EdgeKind::Attended).count(), 2);

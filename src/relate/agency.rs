@@ -429,7 +429,7 @@ fn embassy(lang: &Lang, role: &RoleText, title: &str, of: &str) -> Option<String
                     .filter(|&o| role.title_end <= o && o <= sentence.len())
                     .map_or("", |o| &sentence[role.title_end..o]);
                 let ends_with_host = host_at(between)
-                    .is_some_and(|(_, e)| between[e..].trim().split_whitespace().count() <= 1);
+                    .is_some_and(|(_, e)| between[e..].split_whitespace().count() <= 1);
                 if ends_with_host {
                     host = first(of);
                 } else {
