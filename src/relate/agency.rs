@@ -291,7 +291,8 @@ pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
     }
     let both = format!("{title} {of}");
     let portfolio = longest(&data.portfolios, &both, false);
-    let written = composed_portfolio(lang, &of);
+    let heads_ministry = data.ministry_titles.iter().any(|t| title.contains(&lower(t)));
+    let written = composed_portfolio(lang, &of).filter(|_| heads_ministry);
     if portfolio.is_none() && written.is_none() {
         return None;
     }

@@ -113,6 +113,12 @@ pub struct LanguageData {
     /// `Embassy of <sending country> in <host country>`.
     #[serde(default)]
     pub ambassador_titles: Vec<String>,
+    /// Parts of titles that head a ministry or government department
+    /// (`minist`, `secrétaire`, `Senator`), found anywhere in the title
+    /// (`Bundesministerin`): only their complements are read as a list of
+    /// portfolios (`Admiral` of the `Navy` names no ministry).
+    #[serde(default)]
+    pub ministry_titles: Vec<String>,
     /// Words that introduce an ambassador's host country (`en`, `au`, `to`,
     /// `in`): `ambassadeur du Japon en Zambie`.
     #[serde(default)]
