@@ -6,18 +6,28 @@
 //! linked to and the sentence around it, with data only:
 //!
 //! * per language (`data/lang/<code>.json`): `organisations` (`banque
-//!   mondiale` → `World Bank`), `portfolios` (`affaires étrangères` →
-//!   `Foreign Affairs`, matched at word starts, so `Außenminister` counts) and
-//!   `no_agency_titles` (heads of state and government, royalty, ranks);
-//! * for all languages: `data/agency/countries.json` (country names and
-//!   nationality words as word-start stems → English country) and
-//!   `data/agency/names.json` (`United States|Foreign Affairs` → `U.S.
-//!   Department of State`); every other portfolio is `Ministry of <portfolio>
-//!   (<country>)`.
+//!   mondiale` → `World Bank`); `portfolios` (`affaires étrangères` →
+//!   `Foreign Affairs`, matched at word starts, so `Außenminister` counts);
+//!   `portfolio_words`, the items of a written list in official English
+//!   (`prospective` → `Prospective`), read only under `ministry_titles`;
+//!   `ambassador_titles` and `host_prepositions` (`ambassadeur du Japon en
+//!   Zambie`); `no_agency_titles` (heads of state and government, royalty,
+//!   ranks);
+//! * for all languages, in `data/agency/`: `countries.json` (country names
+//!   and nationality words as word-start stems → English country),
+//!   `regions.json` (region names, matched only so that `British Columbia`
+//!   names no Colombia), `cities.json` (a dateline's city → its country) and
+//!   `names.json` (`United States|Foreign Affairs` → `U.S. Department of
+//!   State`; how embassies write countries).
 //!
-//! The country is the first one named in the complement, else in the title,
-//! else the one named nearest to the title in its sentence; a portfolio
-//! without a country gives no agency.
+//! In order: an organisation named in the complement, the linked ORG or the
+//! title; an embassy (`Embassy of <sender> in <host>`); a ministry,
+//! `Ministry of <portfolios> (<country>)` or a listed name, where the country
+//! is the first named in the complement, else in the title, else the one
+//! named nearest in the person's part of the sentence, else the dateline's,
+//! else the one a written portfolio carries elsewhere (`Sécurité publique
+//! Canada`), else the one the document names most. Each step and order was
+//! chosen on the corpus's tuning part.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
