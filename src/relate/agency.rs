@@ -43,6 +43,17 @@ struct CountriesFile {
 }
 
 #[derive(Deserialize)]
+struct LegislaturesFile {
+    legislatures: HashMap<String, Legislature>,
+}
+
+#[derive(Deserialize)]
+struct Legislature {
+    lower: Option<String>,
+    upper: Option<String>,
+}
+
+#[derive(Deserialize)]
 struct RegionsFile {
     regions: BTreeMap<String, Region>,
 }
@@ -82,6 +93,7 @@ struct Tables {
     cities: Vec<(String, String)>,
     cities_ac: AhoCorasick,
     names: NamesFile,
+    legislatures: LegislaturesFile,
 }
 
 fn tables() -> &'static Tables {
@@ -123,7 +135,10 @@ fn tables() -> &'static Tables {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(cities.iter().map(|c| &c.0))
             .expect("city names build an automaton");
-        Tables { stems, automaton, cities, cities_ac, names: n }
+        let legislatures =
+            serde_json::from_str(include_str!("../../data/agency/legislatures.json"))
+                .expect("embedded legislatures.json is valid");
+        Tables { stems, automaton, cities, cities_ac, names: n, legislatures }
     })
 }
 
@@ -296,16 +311,62 @@ pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
     if let Some(e) = embassy(lang, role, &title, &of) {
         return Some(e);
     }
+    let is = |titles: &[String]| titles.iter().any(|t| title.contains(&lower(t)));
+    let starts =
+        |titles: &[String]| titles.iter().any(|t| !word_hits(&title, &lower(t), false).is_empty());
+    // `maire de Lille` → `City of Lille`.
+    if starts(&data.mayor_titles) && !of.is_empty() && countries_in(&of).is_empty() {
+        return Some(format!("City of {}", role.of.unwrap_or("").trim()));
+    }
+    // A member of parliament: the chamber of the person's country.
+    let chamber = if starts(&data.senator_titles) {
+        Some(Chamber::Upper)
+    } else if starts(&data.deputy_titles) {
+        Some(Chamber::Lower)
+    } else {
+        None
+    };
+    if let Some(chamber) = chamber {
+        let country = role_country(role, &title, &of, None)?;
+        let l = tables().legislatures.legislatures.get(country)?;
+        return match chamber {
+            Chamber::Upper => l.upper.clone(),
+            Chamber::Lower => l.lower.clone(),
+        };
+    }
     if of.is_empty() && data.no_agency_titles.iter().any(|t| lower(t) == title.trim()) {
         return None;
     }
     let both = format!("{title} {of}");
     let portfolio = longest(&data.portfolios, &both, false);
-    let heads_ministry = data.ministry_titles.iter().any(|t| title.contains(&lower(t)));
-    let written = composed_portfolio(lang, &of).filter(|_| heads_ministry);
+    let written = composed_portfolio(lang, &of).filter(|_| is(&data.ministry_titles));
     if portfolio.is_none() && written.is_none() {
         return None;
     }
+    let country = role_country(role, &title, &of, portfolio)?;
+    if let Some(name) = portfolio.and_then(|p| tables().names.names.get(&format!("{country}|{p}")))
+    {
+        return Some(name.clone());
+    }
+    let wording = written.as_deref().or(portfolio)?;
+    Some(format!("Ministry of {wording} ({country})"))
+}
+
+enum Chamber {
+    Lower,
+    Upper,
+}
+
+/// The country a role serves: the first named in the complement, else in
+/// the title, else the one nearest to the title in the person's part of the
+/// sentence, the dateline's, the one a written portfolio carries elsewhere in
+/// the document, and the one the document names most.
+fn role_country<'r>(
+    role: &RoleText<'r>,
+    title: &str,
+    of: &str,
+    portfolio: Option<&str>,
+) -> Option<&'r str> {
     let sentence = lower(role.sentence);
     let at = role.at.min(sentence.len());
     // The country named nearest to the title in this person's part of the
@@ -321,17 +382,10 @@ pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
         role.doc_portfolios.iter().find(|(q, _)| q == p).map(|x| x.1)
     };
     let explicit =
-        countries_in(&of).first().or(countries_in(&title).first()).copied().map(|(_, c)| c);
+        countries_in(of).first().or(countries_in(title).first()).copied().map(|(_, c)| c);
     // The dateline's country before a portfolio written elsewhere and the
     // country named most (tuning part: org F1 0.266 -> 0.276).
-    let country =
-        explicit.or(near.map(|(_, c)| c)).or(role.home).or_else(written_c).or(role.doc_country)?;
-    if let Some(name) = portfolio.and_then(|p| tables().names.names.get(&format!("{country}|{p}")))
-    {
-        return Some(name.clone());
-    }
-    let wording = written.as_deref().or(portfolio)?;
-    Some(format!("Ministry of {wording} ({country})"))
+    explicit.or(near.map(|(_, c)| c)).or(role.home).or_else(written_c).or(role.doc_country)
 }
 
 /// A complement that is a list of portfolios, in official English:
@@ -624,6 +678,21 @@ mod tests {
     fn region_names_hide_the_countries_inside_them() {
         assert!(countries_in("british columbia").is_empty());
         assert_eq!(countries_in("the british minister")[0].1, "United Kingdom");
+    }
+
+    #[test]
+    fn mayors_and_members_of_parliament() {
+        let fr = lang("fr");
+        assert_eq!(
+            canonical(&fr, &role("maire", Some("Lille"), "")).as_deref(),
+            Some("City of Lille")
+        );
+        let r = RoleText { home: Some("Canada"), ..role("députée", None, "") };
+        assert_eq!(canonical(&fr, &r).as_deref(), Some("House of Commons of Canada"));
+        let de = lang("de");
+        let s = "Die kenianische Abgeordnete sprach …";
+        let r = RoleText { at: 16, ..role("Abgeordnete", None, s) };
+        assert_eq!(canonical(&de, &r).as_deref(), Some("National Assembly of Kenya"));
     }
 
     #[test]

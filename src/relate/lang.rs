@@ -119,6 +119,18 @@ pub struct LanguageData {
     /// portfolios (`Admiral` of the `Navy` names no ministry).
     #[serde(default)]
     pub ministry_titles: Vec<String>,
+    /// Mayors' titles, found anywhere in the title (`maire`,
+    /// `Oberbürgermeisterin`): `maire de Lille` → `City of Lille`.
+    #[serde(default)]
+    pub mayor_titles: Vec<String>,
+    /// Titles of members of a lower (or only) chamber (`député`, `MP`,
+    /// `Abgeordnete`) and of an upper one (`sénateur`): their agency is the
+    /// chamber of their country (`data/agency/legislatures.json`).
+    #[serde(default)]
+    pub deputy_titles: Vec<String>,
+    /// Titles of members of an upper chamber (`sénateur`, `Senator`).
+    #[serde(default)]
+    pub senator_titles: Vec<String>,
     /// Words that introduce an ambassador's host country (`en`, `au`, `to`,
     /// `in`): `ambassadeur du Japon en Zambie`.
     #[serde(default)]
