@@ -86,13 +86,19 @@
 //! ```
 
 mod agency;
+mod assemble;
 mod date;
+mod doc;
 pub mod eval;
-mod extract;
+mod events;
 mod lang;
+mod mentions;
 mod pairs;
+mod pipeline;
 mod repair;
+mod roles;
 mod text;
+mod topics;
 
 use std::path::PathBuf;
 
@@ -426,7 +432,7 @@ impl Relator {
     /// [`Extractor::extract`]: crate::Extractor::extract
     /// [`Extractor::entities`]: crate::Extractor::entities
     pub fn repair(&self, text: &str, entities: &[Entity]) -> Vec<Entity> {
-        extract::repair(&self.langs[self.detect(text)], text, entities)
+        pipeline::repair(&self.langs[self.detect(text)], text, entities)
     }
 
     /// [`repair`](Self::repair) and [`relate`](Self::relate) with one language
@@ -448,8 +454,8 @@ impl Relator {
         entities: &[Entity],
     ) -> (Vec<Entity>, Relations) {
         let lang = &self.langs[self.lang_index(language, text)];
-        let repaired = extract::repair(lang, text, entities);
-        let relations = extract::relate_scored(lang, text, &repaired, self.pair_model()).0;
+        let repaired = pipeline::repair(lang, text, entities);
+        let relations = pipeline::relate_scored(lang, text, &repaired, self.pair_model()).0;
         (repaired, relations)
     }
 
@@ -483,8 +489,8 @@ impl Relator {
         entities: &[Entity],
     ) -> (Relations, Vec<(usize, usize, Vec<f32>)>) {
         let lang = &self.langs[self.lang_index(language, text)];
-        let repaired = extract::repair(lang, text, entities);
-        let (rel, feats) = extract::relate_scored(lang, text, &repaired, None);
+        let repaired = pipeline::repair(lang, text, entities);
+        let (rel, feats) = pipeline::relate_scored(lang, text, &repaired, None);
         (rel, feats.into_iter().map(|f| (f.a, f.b, f.values)).collect())
     }
 

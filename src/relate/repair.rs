@@ -51,7 +51,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::extract::{is_per, lang_is_title_or_honorific};
+use super::doc::{is_per, lang_is_title_or_honorific};
 use super::lang::Lang;
 use super::text::{tokenize_entities, EntityTokens, NormText, Tok, TokKind};
 use crate::entity::Entity;

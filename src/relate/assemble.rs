@@ -1,0 +1,150 @@
+//! Assembly (internal): the output records.
+//!
+//! Takes the [`Doc`], the people, the role candidates, the interactions and
+//! the discussions; gives the public [`Relations`]: each [`Person`] with a
+//! stable id, its mentions and its [`Role`]s (one per post, with the
+//! canonical agency from [`agency`]), meetings apart from other contacts, and
+//! discussions pointing at their meeting.
+
+use super::agency::{self, RoleText};
+use super::doc::{is_org, Doc};
+use super::lang::Lang;
+use super::mentions::{best_name, Cluster, Mention};
+use super::roles::RoleB;
+use super::{slug, Discussion, Interaction, InteractionKind, Person, Relations, Role, TextSpan};
+
+/// The people with their roles: each role candidate placed in its sentence,
+/// given its canonical agency ([`agency::canonical`]) and merged with the
+/// person's other roles; a counterpart description is kept only for a
+/// person with no other role.
+pub(super) fn people(
+    doc: &Doc,
+    clusters: &[Cluster],
+    mentions: &[Mention],
+    roles: &[RoleB],
+) -> Vec<Person> {
+    let (lang, text) = (doc.lang, doc.text);
+    let doc_country = agency::document_country(text);
+    let home = agency::home_country(text);
+    let doc_portfolios = agency::written_portfolios(
+        lang,
+        doc.ents.iter().filter(|e| is_org(&e.label)).map(|e| e.text.as_str()),
+    );
+    clusters
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let name = best_name(c);
+            let mut out_roles: Vec<Role> = Vec::new();
+            let is_cp =
+                |r: &RoleB| r.title.is_some_and(|(s, e)| (s..e).any(|k| doc.counterpart[k]));
+            let has_post = roles.iter().any(|r| r.person == ci && !is_cp(r));
+            for r in roles.iter().filter(|r| r.person == ci && !(has_post && is_cp(r))) {
+                let sentence = doc.sent_span(r.sent);
+                let title = r.title.map(|(s, e)| doc.span(s, e));
+                let of = r.of.map(|(s, e)| doc.span(s, e));
+                let at = title.as_ref().map_or(0, |t| t.bytes.start);
+                // This person's part of the sentence: between the other people
+                // named before and after the title.
+                let (ss, se) = (sentence.bytes.start, sentence.bytes.end);
+                let others = mentions
+                    .iter()
+                    .filter(|m| m.person != ci)
+                    .map(|m| (doc.toks[m.s].start, doc.toks[m.e - 1].end));
+                let lo = others.clone().filter(|&(_, e)| e <= at).map(|x| x.1).max();
+                let hi = others.filter(|&(s, _)| s > at).map(|x| x.0).min();
+                let own = (lo.unwrap_or(ss).max(ss) - ss, hi.unwrap_or(se).min(se).max(ss) - ss);
+                let agency = agency::canonical(
+                    lang,
+                    &RoleText {
+                        title: title.as_ref().map(|t| t.text.as_str()),
+                        of: of.as_ref().map(|t| t.text.as_str()),
+                        org: r.org.as_deref(),
+                        sentence: &sentence.text,
+                        at: at.saturating_sub(ss),
+                        title_end: title.as_ref().map_or(0, |t| t.bytes.end.saturating_sub(ss)),
+                        of_at: of.as_ref().map(|o| o.bytes.start.saturating_sub(ss)),
+                        own,
+                        doc_country,
+                        home,
+                        doc_portfolios: &doc_portfolios,
+                    },
+                );
+                let role = Role {
+                    title_singular: r.title.and_then(|(s, e)| doc.singular_title(s, e)),
+                    title,
+                    modifiers: r.modifiers.clone(),
+                    of,
+                    org: agency.or_else(|| r.org.clone()),
+                    evidence: sentence,
+                    confidence: r.conf,
+                };
+                merge_role(&mut out_roles, role);
+            }
+            Person {
+                id: format!("person/{}", slug(&name)),
+                name,
+                mentions: c
+                    .mentions
+                    .iter()
+                    .map(|&ei| TextSpan::new(text, &doc.idx, doc.ents[ei].bytes))
+                    .collect(),
+                roles: out_roles,
+            }
+        })
+        .collect()
+}
+
+/// The document's relations: meetings apart from calls and planned
+/// meetings, and each discussion's meeting as an index into the meetings.
+pub(super) fn relations(
+    lang: &Lang,
+    people: Vec<Person>,
+    interactions: Vec<Interaction>,
+    discussions: Vec<Discussion>,
+) -> Relations {
+    let (meetings, other_contacts): (Vec<_>, Vec<_>) =
+        interactions.into_iter().partition(|i| i.kind == InteractionKind::Meeting);
+    let discussions = discussions
+        .into_iter()
+        .map(|mut d| {
+            d.meeting =
+                d.meeting.and_then(|k| meetings.iter().position(|m| m.trigger.bytes.start == k));
+            d
+        })
+        .collect();
+    Relations {
+        language: lang.data.language.clone(),
+        people,
+        meetings,
+        other_contacts,
+        discussions,
+    }
+}
+
+/// A title or complement compared case- and space-folded.
+fn norm_key(s: &str) -> String {
+    s.to_lowercase().replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Adds a role unless the same post is already there (same title, case
+/// folded); a role with an `of` replaces the same title without one.
+fn merge_role(out: &mut Vec<Role>, role: Role) {
+    let key = role.post_title().map(norm_key);
+    let of = role.of.as_ref().map(|t| norm_key(&t.text));
+    for r in out.iter_mut() {
+        let rk = r.post_title().map(norm_key);
+        let rof = r.of.as_ref().map(|t| norm_key(&t.text));
+        if rk == key {
+            if rof == of || of.is_none() {
+                return;
+            }
+            if rof.is_none() {
+                r.of = role.of;
+                r.org = r.org.take().or(role.org);
+                return;
+            }
+        }
+    }
+    out.push(role);
+}

@@ -1,0 +1,114 @@
+//! Mentions and people (internal).
+//!
+//! Takes the [`Doc`]; gives the people as clusters of PER mentions (same
+//! name, a contiguous part of a fuller name, the same words reordered;
+//! leading titles and honorifics ignored) and every PER mention as a token
+//! range with its person, in text order. The canonical name of a person is
+//! the fullest form ([`best_name`]).
+
+use super::doc::{is_per, lang_is_title_or_honorific, Doc};
+use super::text::normalize_phrase;
+
+/// A PER mention: token range and person (cluster) index.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Mention {
+    pub(super) s: usize,
+    pub(super) e: usize,
+    pub(super) person: usize,
+}
+
+/// A person: the name form of each mention (lower-cased words, leading
+/// titles and honorifics dropped), the name as written and the entity index.
+pub(super) struct Cluster {
+    pub(super) forms: Vec<Vec<String>>,
+    pub(super) names: Vec<String>,
+    pub(super) mentions: Vec<usize>,
+}
+
+fn name_tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_sub(small: &[String], big: &[String]) -> bool {
+    !small.is_empty() && small.len() <= big.len() && big.windows(small.len()).any(|w| w == small)
+}
+
+/// The fullest name of a person: the most words, then the longest.
+pub(super) fn best_name(c: &Cluster) -> String {
+    let mut best = &c.names[0];
+    let mut best_n = c.forms[0].len();
+    for (n, f) in c.names.iter().zip(&c.forms) {
+        if f.len() > best_n || (f.len() == best_n && n.chars().count() > best.chars().count()) {
+            best = n;
+            best_n = f.len();
+        }
+    }
+    best.clone()
+}
+
+/// Clusters PER mentions: same name, a contiguous part of a fuller name
+/// (surname, first name), the fuller name of an earlier short form, or the same
+/// words in another order.
+pub(super) fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut mentions = Vec::new();
+    let mut last_seen: Vec<usize> = Vec::new();
+    for (ei, e) in doc.ents.iter().enumerate() {
+        if !is_per(&e.label) {
+            continue;
+        }
+        // Titles or honorifics inside the entity ("M. Goodale") do not count
+        // for clustering.
+        let mut form = name_tokens(&e.text);
+        while form.len() > 1 {
+            let w = normalize_phrase(&form[0]);
+            let lead = lang_is_title_or_honorific(doc.lang, &w);
+            if lead {
+                form.remove(0);
+            } else {
+                break;
+            }
+        }
+        if form.is_empty() {
+            continue;
+        }
+        let mut sorted_form = form.clone();
+        sorted_form.sort();
+        let mut best: Option<usize> = None;
+        for (ci, c) in clusters.iter().enumerate() {
+            let hit = c.forms.iter().any(|f| {
+                let mut sf = f.clone();
+                sf.sort();
+                *f == form || is_sub(&form, f) || is_sub(f, &form) || sf == sorted_form
+            });
+            if hit && best.is_none_or(|b| last_seen[ci] > last_seen[b]) {
+                best = Some(ci);
+            }
+        }
+        let ci = match best {
+            Some(ci) => ci,
+            None => {
+                clusters.push(Cluster {
+                    forms: Vec::new(),
+                    names: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                last_seen.push(0);
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[ci];
+        c.forms.push(form);
+        c.names.push(e.text.trim().to_string());
+        c.mentions.push(ei);
+        last_seen[ci] = ei + 1;
+        let (s, en) = doc.ent_toks[ei];
+        if en > s {
+            mentions.push(Mention { s, e: en, person: ci });
+        }
+    }
+    (clusters, mentions)
+}

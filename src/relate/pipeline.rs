@@ -1,0 +1,72 @@
+//! The relations stage as a pipeline (internal). See the module docs of
+//! [`relate`](super) for what is extracted; each stage's module says how.
+//!
+//! [`repair`] makes the entities consistent; [`relate_scored`] then runs the
+//! stages in order, each reading what the earlier ones gave:
+//!
+//! 1. [`doc`](super::doc): tokens, sentences, entity and title masks, dates;
+//! 2. [`mentions`](super::mentions): PER mentions clustered into people;
+//! 3. [`roles`](super::roles): role candidates of each person;
+//! 4. [`events`](super::events): meetings, calls, planned meetings, and the
+//!    met-with pairs of the pair classifier;
+//! 5. [`topics`](super::topics): discussions and their topics;
+//! 6. [`assemble`]: people with their roles and canonical
+//!    agencies ([`agency`](super::agency)), and the [`Relations`].
+
+use super::assemble;
+use super::doc::Doc;
+use super::events::{find_interactions, meeting_pairs};
+use super::lang::Lang;
+use super::mentions::cluster_people;
+use super::pairs::{PairFeatures, PairModel};
+use super::repair::{consistent_people, fix_titles, split_glued_titles};
+use super::roles::find_roles;
+use super::topics::find_discussions;
+use super::Relations;
+use crate::entity::Entity;
+
+/// The entities the rules read: valid spans only, no nesting, then the
+/// document-level repairs of [`super::repair`] (glued titles, title
+/// confusions, one sense per document for names).
+pub(crate) fn repair(lang: &Lang, text: &str, entities: &[Entity]) -> Vec<Entity> {
+    let mut ents: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| {
+            e.bytes.end <= text.len()
+                && e.bytes.start < e.bytes.end
+                && text.is_char_boundary(e.bytes.start)
+                && text.is_char_boundary(e.bytes.end)
+        })
+        .collect();
+    ents.sort_by_key(|e| (e.bytes.start, std::cmp::Reverse(e.bytes.end)));
+    // Flat: drop entities nested in an earlier one.
+    let mut flat: Vec<&Entity> = Vec::new();
+    for e in ents {
+        if flat.last().is_none_or(|l| e.bytes.start >= l.bytes.end) {
+            flat.push(e);
+        }
+    }
+    let unglued = split_glued_titles(lang, text, flat.into_iter().cloned().collect());
+    let fixed = fix_titles(lang, text, unglued);
+    consistent_people(lang, text, fixed)
+}
+
+/// The rules on entities already through [`repair`], with the met-with pairs
+/// of `model` (the rules' own pairs when `None`); also returns the features
+/// of every pair of people when there is no model (`--dump-pairs`).
+pub(crate) fn relate_scored(
+    lang: &Lang,
+    text: &str,
+    owned: &[Entity],
+    model: Option<&PairModel>,
+) -> (Relations, Vec<PairFeatures>) {
+    let doc = Doc::new(lang, text, owned);
+    let (clusters, mentions) = cluster_people(&doc);
+    let mut roles = find_roles(&doc, &mentions);
+    let (mut interactions, desc_roles) = find_interactions(&doc, &mentions);
+    roles.extend(desc_roles);
+    let features = meeting_pairs(&doc, &clusters, &mentions, &roles, model, &mut interactions);
+    let discussions = find_discussions(&doc, &mentions, &interactions);
+    let people = assemble::people(&doc, &clusters, &mentions, &roles);
+    (assemble::relations(lang, people, interactions, discussions), features)
+}

@@ -1,0 +1,635 @@
+//! Roles (internal).
+//!
+//! Takes the [`Doc`] and the PER mentions; gives role candidates
+//! ([`RoleB`]: person, title, modifiers, complement, affiliation, sentence,
+//! confidence) as token ranges, from each role finder in turn: pre-name,
+//! post-name (with bylines), distributed plural titles, sentence-initial
+//! descriptions and predicative markers. Assembling them into [`Role`]s, with
+//! the canonical agency, is left to [`assemble`](super::assemble).
+//!
+//! [`Role`]: super::Role
+
+use super::doc::{is_loc, is_org, trim, Doc};
+use super::mentions::Mention;
+use super::text::{is_quote, TokKind};
+
+/// A role candidate, in token ranges: assembled into a [`Role`](super::Role)
+/// by [`assemble`](super::assemble).
+pub(super) struct RoleB {
+    pub(super) person: usize,
+    pub(super) title: Option<(usize, usize)>,
+    pub(super) modifiers: Vec<String>,
+    pub(super) of: Option<(usize, usize)>,
+    pub(super) org: Option<String>,
+    pub(super) sent: usize,
+    pub(super) conf: f32,
+}
+
+/// Every role the text gives a person: a title before the name, after it,
+/// distributed over several names, in a sentence-initial description, or
+/// after a predicative marker, in that order. (Titles describing the object
+/// of a meeting come from [`find_interactions`](super::events::find_interactions).)
+pub(super) fn find_roles(doc: &Doc, mentions: &[Mention]) -> Vec<RoleB> {
+    let mut roles: Vec<RoleB> = Vec::new();
+    for m in mentions {
+        if let Some(r) = pre_name_role(doc, m) {
+            roles.push(r);
+        }
+        if let Some(r) = post_name_role(doc, m, mentions) {
+            roles.push(r);
+        }
+    }
+    distributed_roles(doc, mentions, &mut roles);
+    description_roles(doc, mentions, &mut roles);
+    predicative_roles(doc, mentions, &mut roles);
+    roles
+}
+
+/// The first ORG entity inside tokens `s..e`, as written.
+fn org_in(doc: &Doc, s: usize, e: usize) -> Option<String> {
+    (s..e).find_map(|k| {
+        doc.tok_ent[k].filter(|&x| is_org(&doc.ents[x].label)).map(|x| doc.ents[x].text.clone())
+    })
+}
+
+/// Title before the name: `Le ministre de la Sécurité publique … Ralph Goodale`,
+/// `le secrétaire intérimaire de …, Kevin McAleenan`, `Foreign Secretary X`.
+fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
+    let si = doc.sent_of[m.s];
+    let (ss, _) = doc.sents[si];
+    // A title inside the PER entity itself ("Minister Goodale" tagged whole).
+    if let Some((s, e)) = doc.title_at(m.s).filter(|&(_, e)| e < m.e) {
+        let (ts, te, mods) = doc.expand_title(s, e, ss);
+        return Some(RoleB {
+            person: m.person,
+            title: Some((ts, te)),
+            modifiers: mods,
+            of: None,
+            org: None,
+            sent: si,
+            conf: 0.7,
+        });
+    }
+    let &(h_s, h_e) = doc.titles.iter().rev().find(|&&(s, e)| e <= m.s && s >= ss)?;
+    if (h_s..h_e).any(|k| doc.is_per_tok(k)) {
+        return None;
+    }
+    let (ts, te, mods) = doc.expand_title(h_s, h_e, ss);
+    let mut p = te;
+    let mut skipped_adj = 0;
+    while p < m.s && skipped_adj < 2 && doc.is_demonym(p) {
+        p += 1;
+        skipped_adj += 1;
+    }
+    // A counterpart is written with its nationality word (`homologue
+    // congolais`), as the guidelines keep such descriptions.
+    let te = if (ts..te).any(|k| doc.counterpart[k]) { p } else { te };
+    // The tail right before the name: [","] (determiner | honorific)*.
+    let mut tail = m.s;
+    loop {
+        if tail > p {
+            if let Some(k) = (1..=4).find(|&k| {
+                tail >= p + k
+                    && (doc.at(&doc.lang.honorifics, tail - k).is_some_and(|h| h.end == tail)
+                        || doc.at(&doc.lang.determiners, tail - k).is_some_and(|h| h.end == tail))
+            }) {
+                tail -= k;
+                continue;
+            }
+            if doc.toks[tail - 1].is_punct(".")
+                && tail - 1 > p
+                && doc.at(&doc.lang.honorifics, tail - 2).is_some()
+            {
+                tail -= 2;
+                continue;
+            }
+        }
+        break;
+    }
+    let comma_before_tail = tail > p && doc.toks[tail - 1].is_punct(",");
+    let mut of = None;
+    if let Some(h) = doc.at(&doc.lang.of_prepositions, p) {
+        // Complement up to the last comma before the name (or the name).
+        let mut end = m.s;
+        if comma_before_tail {
+            end = tail - 1;
+        } else if tail < m.s {
+            return None;
+        }
+        let cs = h.end;
+        if end <= cs || end - cs > 18 {
+            return None;
+        }
+        let mut prev_ok = true;
+        for k in cs..end {
+            let (ok, word_ok) = doc.complement_ok(k, prev_ok);
+            if !ok {
+                return None;
+            }
+            prev_ok = word_ok || (doc.toks[k].is_word() && prev_ok && !doc.toks[k].cap);
+            if doc.toks[k].kind == TokKind::Punct {
+                prev_ok = true;
+            }
+        }
+        let (os, oe) = trim(doc, cs, end)?;
+        // "the Minister of Finance and Paul Smith": a complement cannot end
+        // with a function word.
+        let last = oe - 1;
+        if doc.tok_ent[last].is_none()
+            && (doc.at(&doc.lang.conjunctions, last).is_some()
+                || doc.at(&doc.lang.of_prepositions, last).is_some()
+                || doc.at(&doc.lang.determiners, last).is_some())
+        {
+            return None;
+        }
+        of = Some((os, oe));
+    } else {
+        // No complement: nothing but [","] + honorifics between title and name.
+        let gap_end = if comma_before_tail { tail - 1 } else { tail };
+        if gap_end != p {
+            return None;
+        }
+        if comma_before_tail {
+            // "la chefe da diplomacia guineense, Suzi Barbosa": needs an article before the title.
+            // A possessive does as well: `Ukraine’s Foreign Minister, Dmytro Kuleba`.
+            let possessive = ts >= 2
+                && doc.toks[ts - 1].norm == "s"
+                && matches!(doc.toks[ts - 2].norm.as_str(), "'" | "’");
+            if !possessive
+                && (ts == 0 || doc.at(&doc.lang.determiners, ts - 1).is_none_or(|h| h.end != ts))
+            {
+                return None;
+            }
+        }
+    }
+    if of.is_none() {
+        of = jurisdiction_after(doc, m);
+    }
+    let org = of.and_then(|(s, e)| org_in(doc, s, e));
+    Some(RoleB {
+        person: m.person,
+        title: Some((ts, te)),
+        modifiers: mods,
+        of,
+        org,
+        sent: si,
+        conf: if of.is_some() { 0.85 } else { 0.8 },
+    })
+}
+
+/// A plural title distributed over names with their own complements: `Los
+/// cancilleres de Argentina, X, y de Uruguay, Y` gives Y the title with
+/// `Uruguay` (X got it with `Argentina` from [`pre_name_role`]).
+fn distributed_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
+    let plural = |(s, e): (usize, usize)| doc.plural_title_word(s, e).is_some();
+    let mut extra = Vec::new();
+    for pair in mentions.windows(2) {
+        let (m1, m2) = (&pair[0], &pair[1]);
+        let si = doc.sent_of[m1.s];
+        if doc.sent_of[m2.s] != si || m1.person == m2.person {
+            continue;
+        }
+        let Some(r) = roles
+            .iter()
+            .find(|r| r.person == m1.person && r.sent == si && r.title.is_some_and(plural))
+        else {
+            continue;
+        };
+        // m1 "," conjunction of-preposition complement "," m2
+        if !doc.toks.get(m1.e).is_some_and(|t| t.is_punct(",")) {
+            continue;
+        }
+        let Some(c) = doc.at(&doc.lang.conjunctions, m1.e + 1) else { continue };
+        let Some(o) = doc.at(&doc.lang.of_prepositions, c.end) else { continue };
+        if m2.s < o.end + 2 || !doc.toks[m2.s - 1].is_punct(",") || m2.s - 1 - o.end > 8 {
+            continue;
+        }
+        if (o.end..m2.s - 1).any(|k| !doc.complement_ok(k, true).0) {
+            continue;
+        }
+        let Some(of) = trim(doc, o.end, m2.s - 1) else { continue };
+        extra.push(RoleB {
+            person: m2.person,
+            title: r.title,
+            modifiers: r.modifiers.clone(),
+            of: Some(of),
+            org: org_in(doc, of.0, of.1),
+            sent: si,
+            conf: r.conf * 0.9,
+        });
+    }
+    roles.extend(extra);
+}
+
+/// `President X of France`: an of-preposition right after the name followed by
+/// exactly one LOC/ORG entity and the end of the phrase.
+fn jurisdiction_after(doc: &Doc, m: &Mention) -> Option<(usize, usize)> {
+    let h = doc.at(&doc.lang.of_prepositions, m.e)?;
+    // "in Berlin" is a place, not a jurisdiction.
+    if doc.at(&doc.lang.place_prepositions, m.e).is_some() {
+        return None;
+    }
+    let mut q = h.end;
+    if let Some(d) = doc.at(&doc.lang.determiners, q) {
+        q = d.end;
+    }
+    let ei = doc.tok_ent[q]?;
+    let label = doc.ents[ei].label.as_str();
+    if !(is_loc(label) || is_org(label)) {
+        return None;
+    }
+    let (s, e) = doc.ent_toks[ei];
+    if s != q || e <= s {
+        return None;
+    }
+    let after_ok = e >= doc.toks.len()
+        || doc.toks[e].kind != TokKind::Word
+        || doc.at(&doc.lang.of_prepositions, e).is_none();
+    after_ok.then_some((s, e))
+}
+
+/// Title after the name: `Scott Bardsley, Responsable des médias …, Cabinet du
+/// ministre …`, `Ben Carr, Member of Parliament for …`, `Julian LangeRegierungssprecher`.
+fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB> {
+    let si = doc.sent_of[m.s];
+    let n = doc.toks.len();
+    let mut p = m.e;
+    let comma = p < n && doc.toks[p].is_punct(",");
+    if comma {
+        p += 1;
+    }
+    if p < n && doc.toks[p].kind == TokKind::Newline {
+        return None;
+    }
+    if comma {
+        if let Some(h) = doc.at(&doc.lang.determiners, p) {
+            p = h.end;
+        }
+    }
+    // Title, possibly after capitalised qualifiers ("Press Secretary") and,
+    // in an apposition, after modifiers and the organisation it serves ("…, a
+    // retired Navy Admiral,": title `Admiral`, modifier `retired`, agency
+    // `Navy`).
+    let mut found = None;
+    let mut lead_mods = Vec::new();
+    let mut prefix_org: Option<(usize, usize)> = None;
+    let mut q = p;
+    while q < n && q < p + 6 {
+        if let Some((s, e)) = doc.title_at(q) {
+            found = Some((s, e));
+            break;
+        }
+        if comma && prefix_org.is_none() {
+            if let Some(h) = doc.at(&doc.lang.modifiers, q) {
+                lead_mods.push(doc.tok_text(h.start, h.end).to_lowercase());
+                q = h.end;
+                continue;
+            }
+            if let Some(ei) =
+                doc.tok_ent[q].filter(|&ei| is_org(&doc.ents[ei].label) && doc.ent_toks[ei].0 == q)
+            {
+                let (es, ee) = doc.ent_toks[ei];
+                // The tagger often takes the title into the organisation
+                // (`[Marine Corps General]`).
+                if let Some(k) =
+                    (es + 1..ee).find(|&k| doc.title_at(k).is_some_and(|(_, e)| e == ee))
+                {
+                    prefix_org = Some((es, k));
+                    found = Some((k, ee));
+                    break;
+                }
+                prefix_org = Some((es, ee));
+                q = ee;
+                continue;
+            }
+        }
+        let t = &doc.toks[q];
+        if !(doc.lang.data.capitalized_prefix_titles
+            && t.is_word()
+            && t.cap
+            && doc.tok_ent[q].is_none()
+            && q < p + 4)
+        {
+            break;
+        }
+        q += 1;
+    }
+    let (hs, mut te) = found?;
+    // Nothing may sit between the organisation and its title.
+    if prefix_org.is_some_and(|(_, e)| e != hs) {
+        return None;
+    }
+    if let Some(next) = mentions.iter().find(|x| x.s >= m.e && doc.sent_of[x.s] == si) {
+        if pre_name_role(doc, next).and_then(|r| r.title).is_some_and(|(s, e)| s <= hs && hs < e) {
+            return None;
+        }
+    }
+    let ts = match prefix_org {
+        Some((_, e)) => e,
+        None if !lead_mods.is_empty() => hs,
+        None => p,
+    };
+    // Inverted copula ("Seit 2019 ist X Botschafter in …"): title right after the name.
+    let copula_before =
+        m.s > 0 && doc.lang.predicative.find_ending_at(&doc.nt, m.s).is_some() && hs == m.e;
+    if !(comma || copula_before || doc.toks[hs].cap && hs == m.e) {
+        return None;
+    }
+    if doc.sent_of[hs] != si && hs != m.e {
+        return None;
+    }
+    let mut mods = lead_mods;
+    while let Some(h) = doc.at(&doc.lang.modifiers, te) {
+        mods.push(doc.tok_text(h.start, h.end).to_lowercase());
+        te = h.end;
+    }
+    // `X, son homologue congolais`: a counterpart keeps its nationality word.
+    if (hs..te).any(|k| doc.counterpart[k]) {
+        for _ in 0..2 {
+            if te < n && doc.is_demonym(te) {
+                te += 1;
+            }
+        }
+    }
+    // Coordinated titles: "Press Secretary and Communications Advisor".
+    if let Some(c) = doc.at(&doc.lang.conjunctions, te) {
+        let mut q = c.end;
+        for _ in 0..3 {
+            if let Some((_, e)) = doc.title_at(q) {
+                te = e;
+                break;
+            }
+            if q < n && doc.toks[q].is_word() && doc.toks[q].cap && doc.tok_ent[q].is_none() {
+                q += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let stop = |k: usize| {
+        let t = &doc.toks[k];
+        t.kind == TokKind::Newline
+            || (t.kind == TokKind::Punct
+                && matches!(t.norm.as_str(), "," | ";" | "." | "(" | ")" | ":" | "|"))
+            || doc.is_per_tok(k)
+            || is_quote(t)
+    };
+    let mut of = None;
+    let mut title_end = te;
+    let mut after = te;
+    if let Some(h) = doc.at(&doc.lang.of_prepositions, te) {
+        if doc.tok_ent[h.start].is_none() {
+            let cs = h.end;
+            let mut k = cs;
+            while k < n
+                && !stop(k)
+                && !(k > cs
+                    && doc.tok_ent[k] != doc.tok_ent[k - 1]
+                    && doc.ent_label(k).is_some_and(is_org)
+                    && doc.tok_ent[cs].is_none())
+            {
+                k += 1;
+            }
+            if k > cs && k - cs <= 20 {
+                of = trim(doc, cs, k);
+                after = k;
+            }
+        }
+    }
+    // A title followed by a name is that name's title ("X, Minister of Y Z").
+    let mut q = after;
+    if q < n && doc.toks[q].is_punct(",") {
+        q += 1;
+    }
+    while let Some(h) = doc.at(&doc.lang.honorifics, q) {
+        q = h.end;
+    }
+    if q < n && doc.is_per_tok(q) {
+        return None;
+    }
+    // Byline: "Name, Title [complement], ORG" -> the ORG is the affiliation.
+    let mut q = after;
+    if q < n && doc.toks[q].is_punct(",") {
+        q += 1;
+    }
+    let mut org = None;
+    if q < n && doc.ent_label(q).is_some_and(is_org) {
+        let ei = doc.tok_ent[q].unwrap_or(0);
+        let (os, oe) = doc.ent_toks[ei];
+        if os == q && oe > os {
+            if let Some((_, oe2)) = of {
+                title_end = oe2;
+            }
+            of = Some((os, oe));
+            org = Some(doc.ents[ei].text.clone());
+        }
+    }
+    // The same byline when the tagger missed the ORG: after the comma, a
+    // capitalised phrase of two words or more that is not a place, a person,
+    // another title or a date ("…, Responsable des médias, Cabinet du ministre
+    // de …").
+    if org.is_none() && q > after && q < n && byline_agency_start(doc, q) {
+        let mut k = q;
+        while k < n && k - q < 16 && !stop(k) {
+            k += 1;
+        }
+        if k < n && k - q >= 2 && (stop(k) && !doc.is_per_tok(k)) {
+            if let Some(agency) = trim(doc, q, k) {
+                if let Some((_, oe2)) = of {
+                    title_end = oe2;
+                }
+                of = Some(agency);
+            }
+        }
+    }
+    if let (None, Some((s, e))) = (of, prefix_org) {
+        of = Some((s, e));
+        org = Some(doc.tok_text(s, e).to_string());
+    }
+    if org.is_none() {
+        org = of.and_then(|(s, e)| org_in(doc, s, e));
+    }
+    Some(RoleB {
+        person: m.person,
+        title: Some((ts, title_end)),
+        modifiers: mods,
+        of,
+        org,
+        sent: si,
+        conf: 0.75,
+    })
+}
+
+/// A sentence that opens with a definite description (`Le conseiller fédéral
+/// a souligné…`, `O vice-ministro dos Negócios Estrangeiros moçambicano
+/// falava…`) gives that role to the person named last before it.
+fn description_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
+    for (si, &(ss, se)) in doc.sents.iter().enumerate() {
+        let Some(d) = doc.at(&doc.lang.determiners, ss) else {
+            continue;
+        };
+        let Some((hs, he)) = doc.title_at(d.end) else {
+            continue;
+        };
+        if hs != d.end {
+            continue;
+        }
+        let (ts, te, mods) = doc.expand_title(hs, he, d.end);
+        if (ts..te).any(|k| doc.tok_ent[k].is_some()) {
+            continue;
+        }
+        // Complement: capitalised chain after an of-preposition.
+        let mut p = te;
+        let mut of = None;
+        if let Some(h) = doc.at(&doc.lang.of_prepositions, p) {
+            match chain_complement(doc, h.end, se) {
+                Some(e) => {
+                    of = Some((h.end, e));
+                    p = e;
+                }
+                None => continue,
+            }
+        }
+        while p < se && doc.is_demonym(p) {
+            p += 1;
+        }
+        // The description must be the subject: followed by a verb-like word, not a name.
+        if p >= se
+            || doc.is_per_tok(p)
+            || doc.toks[p].kind != TokKind::Word
+            || doc.toks[p].cap
+            || doc.at(&doc.lang.conjunctions, p).is_some()
+        {
+            continue;
+        }
+        // Who: a recent person already holding a post with this title word,
+        // else the person named last.
+        let recent: Vec<&Mention> = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.e <= ss && si.saturating_sub(doc.sent_of[m.s]) <= 3)
+            .collect();
+        let head = doc.toks[hs..he].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+        let same_title = recent.iter().find(|m| {
+            roles.iter().any(|r| {
+                r.person == m.person
+                    && r.title.is_some_and(|(a, b)| {
+                        let t = doc.toks[a..b]
+                            .iter()
+                            .map(|t| t.norm.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        t.contains(&head)
+                    })
+            })
+        });
+        let Some(prev) = same_title.or(recent.first()) else {
+            continue;
+        };
+        roles.push(RoleB {
+            person: prev.person,
+            title: Some((ts, te)),
+            modifiers: mods,
+            of,
+            org: None,
+            sent: si,
+            conf: 0.5,
+        });
+    }
+}
+
+/// The end of a portfolio complement starting at `k`: capitalised words,
+/// entities, prepositions/conjunctions between them, and (outside English-like
+/// languages) one lower-case adjective after a capitalised word.
+fn chain_complement(doc: &Doc, start: usize, se: usize) -> Option<usize> {
+    let mut k = start;
+    let mut last_ok = start;
+    while k < se {
+        let t = &doc.toks[k];
+        if doc.is_per_tok(k) {
+            break;
+        }
+        if (t.is_word() && t.cap) || doc.tok_ent[k].is_some() {
+            k += 1;
+            last_ok = k;
+        } else if doc.at(&doc.lang.of_prepositions, k).is_some()
+            || doc.at(&doc.lang.conjunctions, k).is_some()
+        {
+            k = doc
+                .at(&doc.lang.of_prepositions, k)
+                .or(doc.at(&doc.lang.conjunctions, k))
+                .map_or(k + 1, |h| h.end);
+        } else if !doc.lang.data.capitalized_prefix_titles
+            && t.is_word()
+            && k > 0
+            && doc.toks[k - 1].cap
+            && !doc.is_demonym(k)
+            && doc.at(&doc.lang.clause_stops, k).is_none()
+            && doc.at(&doc.lang.passive_aux, k).is_none()
+            && !doc.pred_mask[k]
+        {
+            k += 1;
+            last_ok = k;
+        } else {
+            break;
+        }
+    }
+    (last_ok > start).then_some(last_ok)
+}
+
+/// Whether token `q` can start an agency named after a byline's title: a
+/// capitalised word outside any entity (or starting an ORG), not a title, a
+/// weekday, a month or a function word, followed by a word.
+fn byline_agency_start(doc: &Doc, q: usize) -> bool {
+    let Some(t) = doc.word(q) else { return false };
+    let entity_ok = match doc.tok_ent[q] {
+        None => true,
+        Some(e) => is_org(&doc.ents[e].label) && doc.ent_toks[e].0 == q,
+    };
+    t.cap
+        && entity_ok
+        && doc.title_at(q).is_none()
+        && doc.at(&doc.lang.weekdays, q).is_none()
+        && !doc.lang.months.contains_key(&t.norm)
+        && !doc.lang.function_words.contains(&t.norm)
+        && doc.word(q + 1).is_some()
+}
+
+/// `X … as Secretary of Homeland Security`: the title goes to the person named
+/// last before the marker in the same sentence.
+fn predicative_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
+    for h in doc.lang.predicative.find(&doc.nt) {
+        let si = doc.sent_of[h.start];
+        let (ss, se) = doc.sents[si];
+        let mut p = h.end;
+        if let Some(d) = doc.at(&doc.lang.determiners, p) {
+            p = d.end;
+        }
+        let Some((hs, he)) = doc.title_at(p) else {
+            continue;
+        };
+        if hs != p || he > se {
+            continue;
+        }
+        let (ts, te, mods) = doc.expand_title(hs, he, p);
+        let mut of = None;
+        if let Some(o) = doc.at(&doc.lang.of_prepositions, te) {
+            if let Some(e) = chain_complement(doc, o.end, se) {
+                of = trim(doc, o.end, e);
+            }
+        }
+        let Some(m) = mentions.iter().rev().find(|m| m.e <= h.start && m.s >= ss) else {
+            continue;
+        };
+        let org = of.and_then(|(s, e)| org_in(doc, s, e));
+        roles.push(RoleB {
+            person: m.person,
+            title: Some((ts, te)),
+            modifiers: mods,
+            of,
+            org,
+            sent: si,
+            conf: 0.6,
+        });
+    }
+}
