@@ -339,7 +339,7 @@ pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
     }
     let both = format!("{title} {of}");
     let portfolio = longest(&data.portfolios, &both, false);
-    let written = composed_portfolio(lang, &of).filter(|_| is(&data.ministry_titles));
+    let written = if is(&data.ministry_titles) { composed_portfolio(lang, &of) } else { None };
     if portfolio.is_none() && written.is_none() {
         return None;
     }
@@ -398,8 +398,8 @@ fn composed_portfolio(lang: &Lang, of: &str) -> Option<String> {
     }
     let mut hits: Vec<(usize, usize, &str)> = Vec::new();
     for (k, v) in &lang.data.portfolio_words {
-        let k = lower(k);
-        for at in word_hits(of, &k, true) {
+        // Keys are lower case (tools/relations/check_lexicons.py).
+        for at in word_hits(of, k, true) {
             hits.push((at, at + k.len(), v.as_str()));
         }
     }
