@@ -308,3 +308,34 @@ fn zero_jobs_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("jobs must be at least 1"), "{}", stderr(&out));
 }
+
+#[test]
+fn threads_per_job_changes_nothing_but_speed() {
+    let dir = temp_dir("threads");
+    let input = dir.join("in.jsonl");
+    let mut data = String::new();
+    for i in 0..6 {
+        let text = "Ralph Goodale a rencontré Kevin McAleenan à Washington. ".repeat(1 + i * 3);
+        data += &serde_json::json!({ "id": i, "text": text }).to_string();
+        data += "\n";
+    }
+    std::fs::write(&input, data).unwrap();
+    let run = |extra: &[&str]| {
+        let out = rolegraph()
+            .args(["extract", input.to_str().unwrap(), "--model", &fixture()])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let one = run(&["--jobs", "1", "--threads-per-job", "1"]);
+    assert_eq!(one, run(&["--jobs", "2", "--threads-per-job", "2"]));
+    assert_eq!(String::from_utf8(one).unwrap().lines().count(), 6);
+    let out = rolegraph()
+        .args(["extract", input.to_str().unwrap(), "--threads-per-job", "0", "--model", &fixture()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("threads_per_job must be at least 1"), "{}", stderr(&out));
+}

@@ -17,6 +17,7 @@ pub struct Options {
     pub format: Format,
     pub jsonl: bool,
     pub jobs: Option<usize>,
+    pub threads_per_job: Option<usize>,
 }
 
 /// A `.jsonl` (or `.ndjson`) file name.
@@ -48,6 +49,9 @@ pub fn run(ner: &Extractor, inputs: &[PathBuf], options: Options) -> Result<Exit
     let mut runner = Runner::builder();
     if let Some(jobs) = options.jobs {
         runner.jobs(jobs);
+    }
+    if let Some(threads) = options.threads_per_job {
+        runner.threads_per_job(threads);
     }
     let runner = runner.build().map_err(|e| e.to_string())?;
     let sources = sources(inputs, options.jsonl)?;

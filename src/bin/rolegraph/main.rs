@@ -66,6 +66,11 @@ enum Command {
         /// Corpus mode: documents extracted at once (default: one per core).
         #[arg(long)]
         jobs: Option<usize>,
+        /// Corpus mode: threads each document may use (default: the cores
+        /// divided among the jobs). `--jobs N --threads-per-job 1` runs N
+        /// single-threaded workers.
+        #[arg(long)]
+        threads_per_job: Option<usize>,
         /// Largest text accepted, in bytes (default 64 MiB); longer ones are refused, never cut.
         #[arg(long)]
         max_input_bytes: Option<usize>,
@@ -179,7 +184,15 @@ fn read_input(file: Option<&Path>) -> Result<String, String> {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Extract { inputs, format, jsonl, jobs, max_input_bytes, model } => {
+        Command::Extract {
+            inputs,
+            format,
+            jsonl,
+            jobs,
+            threads_per_job,
+            max_input_bytes,
+            model,
+        } => {
             let corpus_mode = inputs.len() > 1
                 || jsonl
                 || matches!(format, Some(Format::Jsonl))
@@ -187,8 +200,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             if corpus_mode {
                 let ner =
                     extractor_with(model.as_deref(), max_input_bytes).map_err(|e| e.to_string())?;
-                let options =
-                    corpus::Options { format: format.unwrap_or(Format::Jsonl), jsonl, jobs };
+                let options = corpus::Options {
+                    format: format.unwrap_or(Format::Jsonl),
+                    jsonl,
+                    jobs,
+                    threads_per_job,
+                };
                 return corpus::run(&ner, &inputs, options);
             }
             let text = read_input(inputs.first().map(PathBuf::as_path))?;
