@@ -157,14 +157,22 @@ fn word_hits(hay: &str, needle: &str, whole: bool) -> Vec<usize> {
     while let Some(i) = hay[from..].find(needle) {
         let at = from + i;
         let end = at + needle.len();
-        let starts = hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let ends = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if starts && (ends || !whole) {
+        if starts_word(hay, at) && (!whole || ends_word(hay, end)) {
             out.push(at);
         }
         from = at + needle.chars().next().map_or(1, char::len_utf8);
     }
     out
+}
+
+/// No letter or digit right before byte `i` of `hay`.
+fn starts_word(hay: &str, i: usize) -> bool {
+    hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// No letter or digit at byte `i` of `hay`.
+fn ends_word(hay: &str, i: usize) -> bool {
+    hay[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Countries named in `text` (lower case), with their byte positions.
@@ -177,17 +185,13 @@ fn countries_in(text: &str) -> Vec<(usize, &'static str)> {
 /// be whole words); where stems overlap the longest wins.
 fn country_spans(text: &str) -> Vec<(usize, usize, &'static str)> {
     let t = tables();
-    let boundary = |i: usize, before: bool| {
-        let c = if before { text[..i].chars().next_back() } else { text[i..].chars().next() };
-        c.is_none_or(|c| !c.is_alphanumeric())
-    };
     // Longest stems first (pattern order), then leftmost.
     let mut hits: Vec<(usize, usize, usize)> = t
         .automaton
         .find_overlapping_iter(text)
         .filter(|m| {
             let whole = t.stems[m.pattern().as_usize()].0.chars().count() <= 4;
-            boundary(m.start(), true) && (!whole || boundary(m.end(), false))
+            starts_word(text, m.start()) && (!whole || ends_word(text, m.end()))
         })
         .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
         .collect();
@@ -270,13 +274,9 @@ pub(crate) fn home_country(text: &str) -> Option<&'static str> {
     }
     let head = lower(&text[..end]);
     let t = tables();
-    let whole = |s: usize, e: usize| {
-        head[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-            && head[e..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-    };
     t.cities_ac
         .find_iter(&head)
-        .find(|m| whole(m.start(), m.end()))
+        .find(|m| starts_word(&head, m.start()) && ends_word(&head, m.end()))
         .map(|m| t.cities[m.pattern().as_usize()].1.as_str())
         .or_else(|| countries_in(&head).first().map(|&(_, c)| c))
 }
@@ -367,16 +367,7 @@ fn role_country<'r>(
     of: &str,
     portfolio: Option<&str>,
 ) -> Option<&'r str> {
-    let sentence = lower(role.sentence);
-    let at = role.at.min(sentence.len());
-    // The country named nearest to the title in this person's part of the
-    // sentence (a window of 40 bytes around the title lost more right
-    // countries than wrong ones on the tuning part: F1 0.114 -> 0.100).
-    let (lo, hi) = role.own;
-    let near = countries_in(&sentence)
-        .into_iter()
-        .filter(|&(p, _)| p >= lo && p < hi)
-        .min_by_key(|&(p, _)| p.abs_diff(at));
+    let near = near_countries(role, &lower(role.sentence)).first().copied();
     let written_c = || {
         let p = portfolio?;
         role.doc_portfolios.iter().find(|(q, _)| q == p).map(|x| x.1)
@@ -385,7 +376,20 @@ fn role_country<'r>(
         countries_in(of).first().or(countries_in(title).first()).copied().map(|(_, c)| c);
     // The dateline's country before a portfolio written elsewhere and the
     // country named most (tuning part: org F1 0.266 -> 0.276).
-    explicit.or(near.map(|(_, c)| c)).or(role.home).or_else(written_c).or(role.doc_country)
+    explicit.or(near).or(role.home).or_else(written_c).or(role.doc_country)
+}
+
+/// The countries named in this person's part of the sentence (`sentence`
+/// is the role's sentence, lower case), nearest to the title first (a window
+/// of 40 bytes around the title lost more right countries than wrong ones on
+/// the tuning part: F1 0.114 -> 0.100).
+fn near_countries(role: &RoleText, sentence: &str) -> Vec<&'static str> {
+    let at = role.at.min(sentence.len());
+    let (lo, hi) = role.own;
+    let mut near: Vec<(usize, &'static str)> =
+        countries_in(sentence).into_iter().filter(|&(p, _)| p >= lo && p < hi).collect();
+    near.sort_by_key(|&(p, _)| p.abs_diff(at));
+    near.into_iter().map(|(_, c)| c).collect()
 }
 
 /// A complement that is a list of portfolios, in official English:
@@ -480,6 +484,7 @@ fn embassy(lang: &Lang, role: &RoleText, title: &str, of: &str) -> Option<String
             .min()
     };
     let first = |text: &str| countries_in(text).first().map(|&(_, c)| c);
+    let sentence = lower(role.sentence);
     let (mut sender, mut host): (Option<&str>, Option<&str>) = (None, None);
     if !of.is_empty() {
         match host_at(of) {
@@ -488,7 +493,6 @@ fn embassy(lang: &Lang, role: &RoleText, title: &str, of: &str) -> Option<String
                 host = first(&of[e..]);
             }
             None => {
-                let sentence = lower(role.sentence);
                 let between = role
                     .of_at
                     .filter(|&o| role.title_end <= o && o <= sentence.len())
@@ -506,15 +510,12 @@ fn embassy(lang: &Lang, role: &RoleText, title: &str, of: &str) -> Option<String
     if sender.is_none() {
         sender = first(title).filter(|&c| Some(c) != host);
     }
-    let sentence = lower(role.sentence);
-    let at = role.at.min(sentence.len());
-    let (lo, hi) = role.own;
-    let mut near: Vec<(usize, &str)> =
-        countries_in(&sentence).into_iter().filter(|&(p, _)| p >= lo && p < hi).collect();
-    near.sort_by_key(|&(p, _)| p.abs_diff(at));
-    near.extend(role.home.map(|c| (usize::MAX - 1, c)));
-    near.extend(role.doc_country.map(|c| (usize::MAX, c)));
-    let pick = |other: Option<&str>| near.iter().map(|x| x.1).find(|&c| Some(c) != other);
+    let near: Vec<&str> = near_countries(role, &sentence)
+        .into_iter()
+        .chain(role.home)
+        .chain(role.doc_country)
+        .collect();
+    let pick = |other: Option<&str>| near.iter().copied().find(|&c| Some(c) != other);
     if sender.is_none() {
         sender = pick(host);
     }
