@@ -1,19 +1,10 @@
 //! The `rolegraph` command: errors are messages and exit codes, never panics.
 
 use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-fn rolegraph() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_rolegraph"))
-}
-
-fn fixture() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/models/bert")
-        .to_string_lossy()
-        .into_owned()
-}
+mod common;
+use common::{fixture, rolegraph};
 
 #[test]
 fn invalid_utf8_is_an_error_message() {

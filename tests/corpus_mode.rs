@@ -2,22 +2,13 @@
 //! file, in order, ids kept, error records for the broken ones, exit status.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-fn rolegraph() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_rolegraph"))
-}
-
-/// The tiny BERT fixture: fast, and enough to check records (its entities are noise).
-fn fixture() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/models/bert")
-        .to_string_lossy()
-        .into_owned()
-}
+mod common;
+use common::{fixture, rolegraph};
 
 /// A fresh temporary directory for one test.
 fn temp_dir(name: &str) -> PathBuf {
