@@ -57,11 +57,10 @@ fn agencies() {
     let ents = entities();
     let orgs: Vec<&str> =
         ents.iter().filter(|e| e.label == "ORG").map(|e| e.text.as_str()).collect();
-    // The model trained on press releases leaves `SOURCE` out of the agency
-    // after it, but also its first word: `[publique et Protection civile
-    // Canada]` (issue #13 note).
+    // The tagger leaves the first word out (`[publique et Protection civile
+    // Canada]`); the source line names the whole publisher.
     assert!(
-        orgs.iter().any(|o| o.contains("Protection civile Canada")),
+        has(&ents, "ORG", "Sécurité publique et Protection civile Canada"),
         "the SOURCE agency as ORG: {orgs:?}"
     );
     assert!(!orgs.iter().any(|o| o.starts_with("SOURCE")), "SOURCE glued to an ORG: {orgs:?}");
@@ -98,4 +97,17 @@ fn extract_reports_the_repaired_tagger_output() {
     let tagged = ner.entities(SEED).unwrap();
     let found = ner.extract(SEED).unwrap();
     assert_eq!(found.entities, ner.relator().repair(SEED, &tagged));
+}
+
+#[test]
+fn page_furniture_gives_no_entity() {
+    let ents = entities();
+    for e in &ents {
+        let t = e.text.as_str();
+        assert!(
+            !matches!(t, "Liens connexes" | "Related Links") && !t.ends_with('-'),
+            "a heading or a word fragment as an entity: {e:?}"
+        );
+        assert!(!t.contains('@') && !t.contains("http"), "contact details in an entity: {e:?}");
+    }
 }

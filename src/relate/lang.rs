@@ -93,6 +93,15 @@ pub struct LanguageData {
     /// `Pressekontakt`): people named there rarely take part in a meeting.
     #[serde(default)]
     pub contact_cues: Vec<String>,
+    /// Headings of page furniture (`liens connexes`, `related links`): a line
+    /// that is only one of them holds no entity, whatever the document's
+    /// language.
+    #[serde(default)]
+    pub page_headings: Vec<String>,
+    /// Words that open a source line (`source`, `fuente`, `quelle`): in
+    /// capitals or before a colon, the rest of the line is the publisher.
+    #[serde(default)]
+    pub source_markers: Vec<String>,
     /// Portfolio phrases and the English portfolio they name
     /// (`affaires étrangères` → `Foreign Affairs`), matched at word starts in a
     /// role's title and complement: the canonical agency is then `Ministry of

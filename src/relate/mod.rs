@@ -91,6 +91,7 @@ mod date;
 mod doc;
 pub mod eval;
 mod events;
+mod furniture;
 mod lang;
 mod mentions;
 mod pairs;
@@ -294,6 +295,7 @@ pub enum MeetingPairs {
 #[derive(Debug, Clone)]
 pub struct Relator {
     langs: Vec<Lang>,
+    furniture: furniture::Furniture,
     fallback: usize,
     pairs: MeetingPairs,
 }
@@ -378,7 +380,8 @@ impl RelatorBuilder {
                 format!("default language `{want}` is not loaded"),
             ));
         }
-        Ok(Relator { langs, fallback, pairs: self.pairs })
+        let furniture = furniture::Furniture::new(&langs);
+        Ok(Relator { langs, furniture, fallback, pairs: self.pairs })
     }
 }
 
@@ -432,7 +435,7 @@ impl Relator {
     /// [`Extractor::extract`]: crate::Extractor::extract
     /// [`Extractor::entities`]: crate::Extractor::entities
     pub fn repair(&self, text: &str, entities: &[Entity]) -> Vec<Entity> {
-        pipeline::repair(&self.langs[self.detect(text)], text, entities)
+        pipeline::repair(&self.langs[self.detect(text)], &self.furniture, text, entities)
     }
 
     /// [`repair`](Self::repair) and [`relate`](Self::relate) with one language
@@ -454,7 +457,7 @@ impl Relator {
         entities: &[Entity],
     ) -> (Vec<Entity>, Relations) {
         let lang = &self.langs[self.lang_index(language, text)];
-        let repaired = pipeline::repair(lang, text, entities);
+        let repaired = pipeline::repair(lang, &self.furniture, text, entities);
         let relations = pipeline::relate_scored(lang, text, &repaired, self.pair_model()).0;
         (repaired, relations)
     }
@@ -489,7 +492,7 @@ impl Relator {
         entities: &[Entity],
     ) -> (Relations, Vec<(usize, usize, Vec<f32>)>) {
         let lang = &self.langs[self.lang_index(language, text)];
-        let repaired = pipeline::repair(lang, text, entities);
+        let repaired = pipeline::repair(lang, &self.furniture, text, entities);
         let (rel, feats) = pipeline::relate_scored(lang, text, &repaired, None);
         (rel, feats.into_iter().map(|f| (f.a, f.b, f.values)).collect())
     }

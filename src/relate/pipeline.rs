@@ -16,6 +16,7 @@
 use super::assemble;
 use super::doc::Doc;
 use super::events::{find_interactions, meeting_pairs};
+use super::furniture::Furniture;
 use super::lang::Lang;
 use super::mentions::cluster_people;
 use super::pairs::{PairFeatures, PairModel};
@@ -25,10 +26,15 @@ use super::topics::find_discussions;
 use super::Relations;
 use crate::entity::Entity;
 
-/// The entities the rules read: valid spans only, no nesting, then the
-/// document-level repairs of [`super::repair`] (glued titles, title
+/// The entities the rules read: valid spans only, no nesting, no page
+/// furniture ([`super::furniture`]), then the document-level repairs of [`super::repair`] (glued titles, title
 /// confusions, one sense per document for names).
-pub(crate) fn repair(lang: &Lang, text: &str, entities: &[Entity]) -> Vec<Entity> {
+pub(crate) fn repair(
+    lang: &Lang,
+    furniture: &Furniture,
+    text: &str,
+    entities: &[Entity],
+) -> Vec<Entity> {
     let mut ents: Vec<&Entity> = entities
         .iter()
         .filter(|e| {
@@ -46,7 +52,8 @@ pub(crate) fn repair(lang: &Lang, text: &str, entities: &[Entity]) -> Vec<Entity
             flat.push(e);
         }
     }
-    let unglued = split_glued_titles(lang, text, flat.into_iter().cloned().collect());
+    let cleaned = furniture.clean(text, flat.into_iter().cloned().collect());
+    let unglued = split_glued_titles(lang, text, cleaned);
     let fixed = fix_titles(lang, text, unglued);
     consistent_people(lang, text, fixed)
 }
