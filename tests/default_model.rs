@@ -111,3 +111,11 @@ fn page_furniture_gives_no_entity() {
         assert!(!t.contains('@') && !t.contains("http"), "contact details in an entity: {e:?}");
     }
 }
+
+#[test]
+fn dates_are_read_whole() {
+    let ents = entities();
+    let dates: Vec<&str> =
+        ents.iter().filter(|e| e.label == "DATE").map(|e| e.text.as_str()).collect();
+    assert_eq!(dates, ["2019-06", "10 juin 2019"], "{ents:#?}");
+}

@@ -102,6 +102,16 @@ pub struct LanguageData {
     /// capitals or before a colon, the rest of the line is the publisher.
     #[serde(default)]
     pub source_markers: Vec<String>,
+    /// Words between the two ends of a date range (`au`, `to`, `bis`, `y`).
+    #[serde(default)]
+    pub date_range_words: Vec<String>,
+    /// Month names that are also common words (`may`): a date alone only
+    /// when capitalised.
+    #[serde(default)]
+    pub month_homographs: Vec<String>,
+    /// Days named relative to now (`hier`, `yesterday`): not dates.
+    #[serde(default)]
+    pub relative_days: Vec<String>,
     /// Portfolio phrases and the English portfolio they name
     /// (`affaires étrangères` → `Foreign Affairs`), matched at word starts in a
     /// role's title and complement: the canonical agency is then `Ministry of

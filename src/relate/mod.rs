@@ -88,6 +88,7 @@
 mod agency;
 mod assemble;
 mod date;
+mod date_entities;
 mod doc;
 pub mod eval;
 mod events;
