@@ -22,6 +22,9 @@
 //!    discussions ([`relate`]).
 //! 5. **graph** — a knowledge graph with JSON, JSON-LD, N-Triples, GraphML
 //!    and DOT exporters ([`graph`]).
+//! 6. **report** — one document as a self-contained HTML page: the text with
+//!    its entities and evidence highlighted, people, meetings, topics and
+//!    the graph as SVG ([`report`]).
 //!
 //! ## Example
 //!
@@ -68,6 +71,7 @@ pub mod corpus;
 pub mod eval;
 pub mod graph;
 pub mod relate;
+pub mod report;
 
 use std::sync::LazyLock;
 

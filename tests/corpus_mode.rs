@@ -250,6 +250,20 @@ fn graph_formats_write_the_merged_graph_and_table_is_refused() {
         .unwrap();
     assert!(!out.status.success());
     assert!(stderr(&out).contains("corpus mode"), "{}", stderr(&out));
+
+    // One page per document is not a corpus format; nor is one --id.
+    for extra in [&["--format", "html"][..], &["--id", "x"]] {
+        let out = rolegraph()
+            .arg("extract")
+            .arg(&dir)
+            .args(extra)
+            .args(["--model", &fixture()])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{extra:?}");
+        assert!(stderr(&out).contains("corpus mode"), "{}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{extra:?}");
+    }
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -286,6 +300,8 @@ fn single_file_json_is_unchanged_and_matches_the_corpus_record() {
     assert_eq!(recs[0]["id"], "doc");
     assert_eq!(recs[0]["entities"], single["entities"]);
     assert_eq!(recs[0]["relations"], single["relations"]);
+    // The file name is the document id of both graphs' provenance.
+    assert_eq!(recs[0]["graph"], single["graph"]);
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -1,8 +1,13 @@
-//! Graph building, merging and exporters.
+//! Graph building, merging and exporters; the RDF exports read by rdflib
+//! (`tools/rdf/check_isomorphic.py`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use rolegraph::graph::{EdgeKind, Format, Graph, NodeKind};
 use rolegraph::relate::Relator;
 use rolegraph::{CharIndex, Entity, Span};
+use serde_json::Value;
 
 fn ents(text: &str, spec: &[(&str, &str)]) -> Vec<Entity> {
     let idx = CharIndex::new(text);
@@ -119,7 +124,9 @@ fn exporters_are_well_formed() {
         assert!(line.starts_with("<urn:rolegraph:") && line.ends_with(" ."), "{line}");
         let obj = line.splitn(3, "> ").nth(2).unwrap();
         if obj.starts_with('"') {
-            let lit = &obj[1..obj.len() - 3];
+            // `"…" .` or a typed `"…"^^<…> .`
+            let end = obj.rfind("\"^^<").unwrap_or(obj.len() - 3);
+            let lit = &obj[1..end];
             let unescaped_quote =
                 lit.char_indices().any(|(i, c)| c == '"' && !lit[..i].ends_with('\\'));
             assert!(!unescaped_quote, "{line}");
@@ -139,4 +146,91 @@ fn exporters_are_well_formed() {
     assert_eq!(dot.matches(" -> ").count(), g.edges.len());
     assert_eq!("jsonld".parse::<Format>().unwrap(), Format::JsonLd);
     assert!("xml".parse::<Format>().is_err());
+}
+
+/// Runs `tools/rdf/check_isomorphic.py` (rdflib) on the N-Triples and JSON-LD
+/// exports and returns its summary. Fails, never skips, without python3 or
+/// rdflib: `.ci/run` installs them. `ROLEGRAPH_PYTHON` picks the interpreter.
+fn rdflib_check(name: &str, nt: &str, jsonld: &str) -> Value {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rdf");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (nt_path, ld_path) = (dir.join(format!("{name}.nt")), dir.join(format!("{name}.jsonld")));
+    std::fs::write(&nt_path, nt).unwrap();
+    std::fs::write(&ld_path, jsonld).unwrap();
+    let python = std::env::var("ROLEGRAPH_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/rdf/check_isomorphic.py");
+    let out = Command::new(&python).arg(&script).arg(&nt_path).arg(&ld_path).output();
+    let out = out.unwrap_or_else(|e| {
+        panic!("cannot run `{python}` ({e}): the RDF tests need python3 with rdflib; .ci/run installs them (python3 -m pip install rdflib)")
+    });
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "rdflib missing for `{python}`: {err} (.ci/run installs it: python3 -m pip install rdflib)"
+    );
+    assert!(out.status.success(), "{name}: the RDF exports differ or lack provenance:\n{err}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn cli_export(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_rolegraph")).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn assert_sourced(summary: &Value) {
+    assert!(summary["isomorphic"].as_bool().unwrap(), "{summary}");
+    assert_eq!(summary["ntriples"], summary["jsonld"], "{summary}");
+    for kind in ["meeting", "post", "membership", "discussion"] {
+        assert!(summary["nodes"][kind].as_u64().unwrap() >= 1, "no {kind}: {summary}");
+    }
+}
+
+#[test]
+fn rdf_exports_are_one_graph_with_sources() {
+    let mut g = graph1();
+    g.merge(graph2());
+    let s = rdflib_check("doc-1-2", &g.export(Format::NTriples), &g.export(Format::JsonLd));
+    assert_sourced(&s);
+    assert_eq!(s["documents"], serde_json::json!(["doc-1", "doc-2"]), "{s}");
+}
+
+#[test]
+fn rdf_exports_of_the_seed_and_of_a_corpus_merge() {
+    // One document with the embedded model: its id is the file name.
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/seed-000.txt");
+    let seed = seed.to_str().unwrap();
+    let nt = cli_export(&["extract", seed, "--format", "ntriples"]);
+    let ld = cli_export(&["extract", seed, "--format", "jsonld"]);
+    let s = rdflib_check("seed-000", &nt, &ld);
+    assert_sourced(&s);
+    assert_eq!(s["documents"], serde_json::json!(["seed-000"]), "{s}");
+    assert_eq!(s["ntriples"], nt.lines().count(), "{s}");
+
+    // Corpus mode: the same meeting in two documents (one id with characters
+    // IRIs must escape) is one node derived from both.
+    let brief = "WASHINGTON, June 10, 2019 - Minister Ralph Goodale met with Acting Secretary \
+                 Kevin McAleenan today. They discussed border security.";
+    let odd_id = "news/2019 #1 \"brief\"";
+    let jsonl: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rdf-two.jsonl");
+    let text = std::fs::read_to_string(seed).unwrap();
+    std::fs::write(
+        &jsonl,
+        format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "seed-000", "text": text}),
+            serde_json::json!({"id": odd_id, "text": brief})
+        ),
+    )
+    .unwrap();
+    let jsonl = jsonl.to_str().unwrap();
+    let nt = cli_export(&["extract", jsonl, "--format", "ntriples", "--jobs", "2"]);
+    let ld = cli_export(&["extract", jsonl, "--format", "jsonld", "--jobs", "2"]);
+    let s = rdflib_check("corpus-2", &nt, &ld);
+    assert_sourced(&s);
+    assert_eq!(s["documents"], serde_json::json!([odd_id, "seed-000"]), "{s}");
+    let meeting =
+        &s["meetings"]["urn:rolegraph:meeting/2019-06-10--kevin-mcaleenan--ralph-goodale"];
+    assert_eq!(meeting, &serde_json::json!([odd_id, "seed-000"]), "{s}");
 }

@@ -4,7 +4,8 @@
 //! typed nodes and edges; [`Graph::merge`] unions the graphs of several
 //! documents (nodes and edges are keyed by stable ids, so the same person,
 //! post or organisation is never duplicated); [`Graph::export`] writes JSON,
-//! JSON-LD (schema.org + W3C ORG), N-Triples, GraphML or DOT.
+//! JSON-LD and N-Triples (schema.org, W3C ORG, PROV: one graph), GraphML or
+//! DOT.
 //!
 //! ## Ids
 //!
@@ -15,7 +16,56 @@
 //! agency; a title without agency is scoped by its holder:
 //! `post/president--donald-trump`), `meeting/2019-06-10--kevin-mcaleenan--ralph-goodale` (ISO date when
 //! known, then the sorted participants), `topic/<slug of the topic text>`. In
-//! RDF exports an id becomes the IRI [`ID_BASE`]` + id`.
+//! RDF exports an id becomes the IRI [`ID_BASE`]` + id`, and a document id
+//! the IRI `urn:rolegraph:document/<id>` (percent-encoded).
+//!
+//! ## RDF ([`Format::JsonLd`], [`Format::NTriples`])
+//!
+//! Both are written from one list of triples, so they are the same graph.
+//! Name the document with [`Graph::assign_document`] (the command line uses
+//! the file name, corpus mode each record's id), or nothing says where a
+//! fact comes from.
+//!
+//! ### Vocabulary
+//!
+//! Nodes: `schema:Person`, `org:Organization`, `schema:Place`, `org:Post`,
+//! `schema:Event` (a meeting), `schema:DefinedTerm` (a topic). Each has
+//! `rdfs:label` and `schema:name`; a person `schema:alternateName` (its
+//! mentions); a post `rg:title` and `rg:of`; a meeting `schema:startDate`
+//! (typed `xsd:date`, `xsd:gYearMonth` or `xsd:gYear`) and `rg:trigger`.
+//! Edges are direct triples: `org:holds`, `org:postIn`, `schema:attendee`
+//! (meeting → person), `rg:metWith`, `schema:location`, `schema:about`,
+//! `rg:discussed`.
+//!
+//! ### Provenance
+//!
+//! Every document named in a provenance is the node
+//! `urn:rolegraph:document/<id>` (`prov:Entity`, `schema:identifier`), and
+//! every node says which documents it was read from with
+//! `prov:wasDerivedFrom`. A direct triple such as `person org:holds post`
+//! cannot carry a source in plain RDF, so the facts that documents assert
+//! are also written as nodes of their own (qualified relations) that do:
+//!
+//! * a meeting is already a node (`schema:Event`, its id names the date and
+//!   the participants, so the same meeting read in two documents is one node
+//!   derived from both); its `schema:attendee` and the `rg:metWith` pairs
+//!   read from it share its provenance;
+//! * each `holds` edge is also an `org:Membership`
+//!   (`membership/<person>/<post>`: `org:member`, `rg:post`,
+//!   `org:organization` when the post's agency is known), derived from the
+//!   documents that say the person holds the post;
+//! * each topic discussed in a document is an `rg:Discussion`
+//!   (`discussion/<topic>/<document>`: `schema:about` the topic,
+//!   `rg:participant` the people and `rg:meeting` the meetings that this
+//!   document says discussed it), derived from that one document, so a
+//!   merged corpus graph still says who discussed what according to which
+//!   document.
+//!
+//! Qualified nodes rather than RDF reification or named graphs: they are
+//! ordinary triples (N-Triples cannot hold named graphs), they read as
+//! domain facts (W3C ORG defines `org:Membership` for exactly this), and a
+//! SPARQL query for "which documents say X met Y" is one pattern on the
+//! meeting. Evidence spans (offsets, sentences) are in the JSON export.
 //!
 //! ## JSON schema ([`Format::Json`])
 //!
@@ -39,6 +89,7 @@
 //! meeting `date` (as written), `iso_date`, `trigger`; topic `text`.
 
 mod export;
+mod rdf;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -51,7 +102,7 @@ use crate::entity::Entity;
 use crate::error::{Error, ErrorKind};
 use crate::relate::{slug, Relations, TextSpan};
 
-pub use export::ID_BASE;
+pub use rdf::ID_BASE;
 
 /// The type of a node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -581,6 +632,42 @@ impl Graph {
             }
         }
         g
+    }
+
+    /// Records `document` as the source of every node and edge whose
+    /// provenance names none (a graph built by [`crate::extract`] or with
+    /// `document: None`); provenance that names a document is kept.
+    ///
+    /// ```
+    /// let mut graph = rolegraph::extract("Ralph Goodale a rencontré Kevin McAleenan.")?.graph;
+    /// graph.assign_document("memo-7");
+    /// assert!(graph.nodes.iter().all(|n| n
+    ///     .provenance
+    ///     .iter()
+    ///     .all(|p| p.document.as_deref() == Some("memo-7"))));
+    /// # Ok::<(), rolegraph::Error>(())
+    /// ```
+    pub fn assign_document(&mut self, document: &str) {
+        let fill = |prov: &mut Vec<Provenance>| {
+            for p in prov.iter_mut().filter(|p| p.document.is_none()) {
+                p.document = Some(document.to_string());
+            }
+            // Two sources may have become one.
+            let mut seen: Vec<Provenance> = Vec::with_capacity(prov.len());
+            prov.retain(|p| {
+                let new = !seen.contains(p);
+                if new {
+                    seen.push(p.clone());
+                }
+                new
+            });
+        };
+        for n in &mut self.nodes {
+            fill(&mut n.provenance);
+        }
+        for e in &mut self.edges {
+            fill(&mut e.provenance);
+        }
     }
 
     /// Writes the graph in `format`.

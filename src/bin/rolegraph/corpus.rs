@@ -40,6 +40,8 @@ pub fn run(ner: &Extractor, inputs: &[PathBuf], options: Options) -> Result<Exit
         Format::Ntriples => Sink::Graph(Graph::new(), G::NTriples),
         Format::Graphml => Sink::Graph(Graph::new(), G::GraphMl),
         Format::Dot => Sink::Graph(Graph::new(), G::Dot),
+        // Refused before the corpus is read (main.rs); kept for exhaustiveness.
+        Format::Html => return Err("--format html renders one document".into()),
         Format::Table => {
             return Err("--format table shows one document; in corpus mode use jsonl (one record \
                         per document) or json, jsonld, ntriples, graphml, dot (the merged graph)"

@@ -37,6 +37,10 @@ enum Format {
     Dot,
     /// One JSON record per input document, one per line (corpus mode).
     Jsonl,
+    /// One document as a self-contained HTML page: the text with entities
+    /// and evidence highlighted, people and roles, meetings, topics and the
+    /// graph as SVG (not in corpus mode).
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -77,6 +81,11 @@ enum Command {
         /// Hugging Face model directory (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// One document: its id in the graph's provenance (default: the file
+        /// name without extension, `stdin` for standard input). Corpus mode
+        /// takes each record's id instead.
+        #[arg(long)]
+        id: Option<String>,
     },
     /// Entity-level precision/recall/F1 of the NER stage on CoNLL files.
     EvalNer {
@@ -182,6 +191,17 @@ fn read_input(file: Option<&Path>) -> Result<String, String> {
     })
 }
 
+/// The id of a single document: `--id`, else the file name without its
+/// extension, else `stdin`.
+fn document_id(id: Option<String>, file: Option<&Path>) -> String {
+    id.or_else(|| {
+        file.filter(|p| *p != Path::new("-"))
+            .and_then(Path::file_stem)
+            .map(|s| s.to_string_lossy().into_owned())
+    })
+    .unwrap_or_else(|| "stdin".to_string())
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Extract {
@@ -192,12 +212,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             threads_per_job,
             max_input_bytes,
             model,
+            id,
         } => {
             let corpus_mode = inputs.len() > 1
                 || jsonl
                 || matches!(format, Some(Format::Jsonl))
                 || inputs.iter().any(|p| p.is_dir() || corpus::is_jsonl(p));
             if corpus_mode {
+                if matches!(format, Some(Format::Html)) {
+                    return Err("--format html renders one document (one text file or standard \
+                                input); in corpus mode use jsonl, or json, jsonld, ntriples, \
+                                graphml, dot for the merged graph"
+                        .into());
+                }
+                if id.is_some() {
+                    return Err("--id names one document; in corpus mode every record has its \
+                                own id (the JSON `id`, or the file name)"
+                        .into());
+                }
                 let ner =
                     extractor_with(model.as_deref(), max_input_bytes).map_err(|e| e.to_string())?;
                 let options = corpus::Options {
@@ -211,7 +243,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let text = read_input(inputs.first().map(PathBuf::as_path))?;
             let ner =
                 extractor_with(model.as_deref(), max_input_bytes).map_err(|e| e.to_string())?;
-            let found = ner.extract(&text).map_err(|e| e.to_string())?;
+            let mut found = ner.extract(&text).map_err(|e| e.to_string())?;
+            let document = document_id(id, inputs.first().map(PathBuf::as_path));
+            found.graph.assign_document(&document);
             use rolegraph::graph::Format as G;
             match format.unwrap_or(Format::Table) {
                 // `--format jsonl` is corpus mode, handled above.
@@ -226,6 +260,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Format::Ntriples => emit(found.graph.export(G::NTriples))?,
                 Format::Graphml => emit(found.graph.export(G::GraphMl))?,
                 Format::Dot => emit(found.graph.export(G::Dot))?,
+                Format::Html => emit(
+                    rolegraph::report::Report::new(&text, &found).document(&document).to_html(),
+                )?,
             }
         }
         Command::EvalNer { data, model, types, json } => {
