@@ -85,6 +85,12 @@ fn relations_on_the_seed() {
                 .as_ref()
                 .is_some_and(|o| o.text == "Sécurité publique et de la Protection civile")
     }));
+    // Datelined Washington, published by a Canadian department: his agency is Canadian.
+    let orgs: Vec<Option<&str>> = goodale.roles.iter().map(|r| r.org.as_deref()).collect();
+    assert!(orgs.contains(&Some("Public Safety Canada")), "{orgs:?}");
+    let mcaleenan = found.relations.person("Kevin McAleenan").expect("McAleenan");
+    let orgs: Vec<Option<&str>> = mcaleenan.roles.iter().map(|r| r.org.as_deref()).collect();
+    assert!(orgs.contains(&Some("U.S. Department of Homeland Security")), "{orgs:?}");
     assert!(!found.relations.discussions.is_empty());
     // The graph holds both people and their meeting.
     let people = found.graph.nodes.iter().filter(|n| n.id.starts_with("person/")).count();

@@ -281,6 +281,11 @@ pub(crate) fn home_country(text: &str) -> Option<&'static str> {
         .or_else(|| countries_in(&head).first().map(|&(_, c)| c))
 }
 
+/// The first country named in `text`.
+pub(crate) fn country_named(text: &str) -> Option<&'static str> {
+    countries_in(&lower(text)).first().map(|&(_, c)| c)
+}
+
 /// The country named most often in `text` (ties: the first named).
 pub(crate) fn document_country(text: &str) -> Option<&'static str> {
     let found = countries_in(&lower(text));

@@ -25,7 +25,11 @@ pub(super) fn people(
 ) -> Vec<Person> {
     let (lang, text) = (doc.lang, doc.text);
     let doc_country = agency::document_country(text);
-    let home = agency::home_country(text);
+    // The publisher's country (`SOURCE Public Safety Canada`) before the
+    // dateline's: a release about a visit abroad is datelined there.
+    let home = super::furniture::publisher(lang, text)
+        .and_then(agency::country_named)
+        .or_else(|| agency::home_country(text));
     let doc_portfolios = agency::written_portfolios(
         lang,
         doc.ents.iter().filter(|e| is_org(&e.label)).map(|e| e.text.as_str()),
@@ -45,12 +49,20 @@ pub(super) fn people(
                 let of = r.of.map(|(s, e)| doc.span(s, e));
                 let at = title.as_ref().map_or(0, |t| t.bytes.start);
                 // This person's part of the sentence: between the other people
-                // named before and after the title.
+                // named before and after the title, and their own roles (`X
+                // a rencontré le secrétaire de la Sécurité intérieure des
+                // États-Unis, Y`: the country is Y's).
                 let (ss, se) = (sentence.bytes.start, sentence.bytes.end);
+                let other_roles = roles.iter().filter(|o| o.person != ci && o.sent == r.sent);
                 let others = mentions
                     .iter()
                     .filter(|m| m.person != ci)
-                    .map(|m| (doc.toks[m.s].start, doc.toks[m.e - 1].end));
+                    .map(|m| (m.s, m.e))
+                    .chain(other_roles.filter_map(|o| {
+                        let (s, e) = o.title?;
+                        Some((s, o.of.map_or(e, |(_, oe)| oe.max(e))))
+                    }))
+                    .map(|(s, e)| (doc.toks[s].start, doc.toks[e - 1].end));
                 let lo = others.clone().filter(|&(_, e)| e <= at).map(|x| x.1).max();
                 let hi = others.filter(|&(s, _)| s > at).map(|x| x.0).min();
                 let own = (lo.unwrap_or(ss).max(ss) - ss, hi.unwrap_or(se).min(se).max(ss) - ss);

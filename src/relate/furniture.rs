@@ -64,7 +64,7 @@ impl Furniture {
             }
             if self.headings.contains(&normalize_phrase(body.trim_end_matches(':'))) {
                 ents.retain(|e| !inside(e));
-            } else if let Some(org) = self.source_at(text, ls, le) {
+            } else if let Some(org) = source_name(&self.source_markers, text, ls, le) {
                 if ents.iter().any(|e| inside(e) && e.label.ends_with("PER")) {
                     continue;
                 }
@@ -77,33 +77,48 @@ impl Furniture {
         ents.sort_by_key(|e| (e.bytes.start, e.bytes.end));
         ents
     }
+}
 
-    /// The publisher's span on a source line `ls..le`, if it is one.
-    fn source_at(&self, text: &str, ls: usize, le: usize) -> Option<Span> {
-        let line = &text[ls..le];
-        let lead = line.len() - line.trim_start().len();
-        let body = &line[lead..];
-        let word_end = body.find(|c: char| !c.is_alphabetic()).unwrap_or(body.len());
-        let (word, rest) = body.split_at(word_end);
-        if !self.source_markers.contains(&word.to_lowercase()) {
-            return None;
-        }
-        let capitals = word.chars().all(char::is_uppercase) && rest.starts_with(' ');
-        let colon = rest.trim_start().starts_with(':');
-        if !(capitals || colon) {
-            return None;
-        }
-        let name = rest.trim_start().trim_start_matches(':').trim_start();
-        let name = name.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
-        // A publisher is a name: capitalised, not a sentence.
-        if name.is_empty() || !name.starts_with(char::is_uppercase) || name.split(' ').count() > 14
-        {
-            return None;
-        }
-        // `name` is a slice of `text`: its offset is the pointers' distance.
-        let s = name.as_ptr() as usize - text.as_ptr() as usize;
-        Some(Span::new(s, s + name.len()))
+/// The publisher's span on a source line `ls..le` of `text`, if it is one
+/// (`markers` in lower case).
+fn source_name(markers: &[String], text: &str, ls: usize, le: usize) -> Option<Span> {
+    let line = &text[ls..le];
+    let lead = line.len() - line.trim_start().len();
+    let body = &line[lead..];
+    let word_end = body.find(|c: char| !c.is_alphabetic()).unwrap_or(body.len());
+    let (word, rest) = body.split_at(word_end);
+    if !markers.contains(&word.to_lowercase()) {
+        return None;
     }
+    let capitals = word.chars().all(char::is_uppercase) && rest.starts_with(' ');
+    let colon = rest.trim_start().starts_with(':');
+    if !(capitals || colon) {
+        return None;
+    }
+    let name = rest.trim_start().trim_start_matches(':').trim_start();
+    let name = name.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+    // A publisher is a name: capitalised, not a sentence.
+    if name.is_empty() || !name.starts_with(char::is_uppercase) || name.split(' ').count() > 14 {
+        return None;
+    }
+    // `name` is a slice of `text`: its offset is the pointers' distance.
+    let s = name.as_ptr() as usize - text.as_ptr() as usize;
+    Some(Span::new(s, s + name.len()))
+}
+
+/// The publisher named on the first source line of `text` (`SOURCE Public
+/// Safety Canada`), if any.
+pub(crate) fn publisher<'t>(lang: &Lang, text: &'t str) -> Option<&'t str> {
+    let markers: Vec<String> = lang.data.source_markers.iter().map(|m| m.to_lowercase()).collect();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let (ls, le) = (start, start + line.trim_end().len());
+        start += line.len();
+        if let Some(span) = source_name(&markers, text, ls, le) {
+            return Some(&text[span.range()]);
+        }
+    }
+    None
 }
 
 /// Byte spans of e-mail addresses, URLs and phone numbers.
