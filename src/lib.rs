@@ -68,6 +68,7 @@ pub mod corpus;
 pub mod eval;
 pub mod graph;
 pub mod relate;
+pub mod store;
 
 use std::sync::LazyLock;
 
