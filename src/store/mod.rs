@@ -36,7 +36,7 @@ mod schema;
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::extractor::Extraction;
@@ -168,17 +168,13 @@ impl Store {
             .map_err(|e| Error::store(&format!("storing document `{}`", doc.id), e))
     }
 
-    /// The content hash of every stored document, by id (to skip unchanged
-    /// documents before extracting them).
-    pub fn content_hashes(&self) -> Result<std::collections::HashMap<String, String>> {
-        let ctx = "reading the document hashes";
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, content_hash FROM documents")
-            .map_err(|e| Error::store(ctx, e))?;
-        let rows =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| Error::store(ctx, e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| Error::store(ctx, e))
+    /// The content hash stored for document `id`, if it is stored (to skip
+    /// an unchanged document before extracting it).
+    pub fn content_hash(&self, id: &str) -> Result<Option<String>> {
+        self.conn
+            .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+            .map_err(|e| Error::store("reading a document hash", e))
     }
 
     /// Row counts of every table, in schema order.

@@ -72,11 +72,10 @@ pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result
         }
     };
     let mut store = Store::open(store_path).map_err(|e| e.to_string())?;
-    let stored = if extracted {
-        HashMap::new()
-    } else {
-        store.content_hashes().map_err(|e| e.to_string())?
-    };
+    // A second connection, for the reading thread: it looks up each
+    // document's stored hash while this one writes (WAL: readers never wait).
+    let stored =
+        if extracted { None } else { Some(Store::open(store_path).map_err(|e| e.to_string())?) };
     let total: Option<u64> = sources.iter().map(Source::size_bytes).sum();
     let progress = corpus::progress_bar(total);
     let started = Instant::now();
@@ -159,7 +158,10 @@ pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result
             let Ok(text) = &input.text else { return true };
             let id = input.id.clone().unwrap_or_else(|| input.origin.to_string());
             let hash = text_hash(text, input.date.as_deref());
-            if stored.get(&id) == Some(&hash) {
+            // A failed look-up only means the document is extracted again:
+            // the write checks the hash too.
+            let known = stored.as_ref().and_then(|s| s.content_hash(&id).ok().flatten());
+            if known.as_deref() == Some(hash.as_str()) {
                 skipped_in.fetch_add(1, Ordering::Relaxed);
                 return false;
             }
