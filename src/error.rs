@@ -31,6 +31,8 @@ pub enum ErrorKind {
     Serialize,
     /// A configuration value given to a builder is invalid.
     Config,
+    /// The knowledge-graph store (SQLite) could not be opened, read or written.
+    Store,
 }
 
 impl ErrorKind {
@@ -48,6 +50,7 @@ impl ErrorKind {
             ErrorKind::Hub => "hub",
             ErrorKind::Serialize => "serialize",
             ErrorKind::Config => "config",
+            ErrorKind::Store => "store",
         }
     }
 }
@@ -99,6 +102,10 @@ impl Error {
         Error::new(ErrorKind::Io, format!("cannot read {}: {err}", path.display()))
             .with_path(path)
             .with_source(err)
+    }
+
+    pub(crate) fn store(context: &str, err: rusqlite::Error) -> Self {
+        Error::new(ErrorKind::Store, format!("{context}: {err}")).with_source(err)
     }
 
     pub(crate) fn backend(context: &str, err: candle_core::Error) -> Self {

@@ -72,6 +72,7 @@ pub mod eval;
 pub mod graph;
 pub mod relate;
 pub mod report;
+pub mod store;
 
 use std::sync::LazyLock;
 

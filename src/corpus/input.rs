@@ -115,6 +115,7 @@ pub struct JsonlReader<R> {
     line: u64,
     buf: Vec<u8>,
     done: bool,
+    whole_lines: bool,
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -139,7 +140,18 @@ impl<R: BufRead> JsonlReader<R> {
             line: 0,
             buf: Vec::new(),
             done: false,
+            whole_lines: false,
         }
+    }
+
+    /// Records whose `text` is the whole line, for lines that are not
+    /// documents but already-extracted records (the output of `rolegraph
+    /// extract --format jsonl`, read by `rolegraph ingest`): `id`, `date` and
+    /// `lang` are read as usual, a `text` field is not required, and the
+    /// line must still be a JSON object within the limits.
+    pub fn whole_lines(mut self) -> Self {
+        self.whole_lines = true;
+        self
     }
 
     /// Reads the next line into `buf` (without its line end), storing at
@@ -216,14 +228,14 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                         ),
                     ));
                 }
-                Some(parse_line(origin, &self.buf, bytes))
+                Some(parse_line(origin, &self.buf, bytes, self.whole_lines))
             }
         }
     }
 }
 
 /// One JSON line as a record.
-fn parse_line(origin: Origin, line: &[u8], bytes: u64) -> Input {
+fn parse_line(origin: Origin, line: &[u8], bytes: u64, whole_line: bool) -> Input {
     let line = match std::str::from_utf8(line) {
         Ok(l) => l,
         Err(e) => {
@@ -265,7 +277,7 @@ fn parse_line(origin: Origin, line: &[u8], bytes: u64) -> Input {
         Some(Value::String(s)) => Ok(Some(s)),
         Some(_) => Err(format!("`{field}` is not a string")),
     };
-    let text = string("text");
+    let text = if whole_line { Ok(Some(line.to_string())) } else { string("text") };
     match string("date") {
         Ok(d) => input.date = d,
         Err(p) => problems.push(p),
@@ -389,7 +401,7 @@ impl Source {
 /// JSON-lines file is opened when its turn comes and streamed; one that
 /// cannot be opened gives one error record.
 pub fn read_sources(sources: Vec<Source>, max_text_bytes: usize) -> Inputs {
-    Inputs { sources: sources.into_iter(), current: None, max_text_bytes }
+    Inputs { sources: sources.into_iter(), current: None, max_text_bytes, whole_lines: false }
 }
 
 type BoxedLines = JsonlReader<Box<dyn BufRead + Send>>;
@@ -399,6 +411,16 @@ pub struct Inputs {
     sources: std::vec::IntoIter<Source>,
     current: Option<BoxedLines>,
     max_text_bytes: usize,
+    whole_lines: bool,
+}
+
+impl Inputs {
+    /// JSON-lines sources read with [`JsonlReader::whole_lines`] (text files
+    /// are still read whole, as one document).
+    pub fn whole_lines(mut self) -> Self {
+        self.whole_lines = true;
+        self
+    }
 }
 
 impl Iterator for Inputs {
@@ -436,8 +458,8 @@ impl Iterator for Inputs {
                     } else {
                         path.display().to_string()
                     };
-                    self.current =
-                        Some(JsonlReader::with_max_text_bytes(reader, name, self.max_text_bytes));
+                    let lines = JsonlReader::with_max_text_bytes(reader, name, self.max_text_bytes);
+                    self.current = Some(if self.whole_lines { lines.whole_lines() } else { lines });
                 }
             }
         }

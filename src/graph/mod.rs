@@ -252,7 +252,7 @@ impl fmt::Display for Format {
     }
 }
 
-fn short_slug(s: &str) -> String {
+pub(crate) fn short_slug(s: &str) -> String {
     let s = slug(s);
     if s.len() <= 80 {
         return s;

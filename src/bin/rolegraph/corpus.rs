@@ -123,7 +123,7 @@ pub fn run(ner: &Extractor, inputs: &[PathBuf], options: Options) -> Result<Exit
 /// The sources of the inputs: `-` (or none) is standard input as JSON lines,
 /// a directory its `.txt` files, a `.jsonl` file (or any file with `--jsonl`)
 /// JSON lines, any other path one text document.
-fn sources(inputs: &[PathBuf], jsonl: bool) -> Result<Vec<Source>, String> {
+pub fn sources(inputs: &[PathBuf], jsonl: bool) -> Result<Vec<Source>, String> {
     let stdin = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
     let mut sources = Vec::new();
@@ -150,7 +150,7 @@ fn sources(inputs: &[PathBuf], jsonl: bool) -> Result<Vec<Source>, String> {
 
 /// A progress bar on standard error when it is a terminal: input bytes done
 /// (with the ETA) when every source's size is known, documents and words/s.
-fn progress_bar(total: Option<u64>) -> Option<ProgressBar> {
+pub fn progress_bar(total: Option<u64>) -> Option<ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rolegraph::Extractor;
 
 mod corpus;
+mod store;
 
 #[derive(Parser)]
 #[command(
@@ -86,6 +87,52 @@ enum Command {
         /// takes each record's id instead.
         #[arg(long)]
         id: Option<String>,
+    },
+    /// Extract a corpus (the inputs of `extract` in corpus mode) or read
+    /// already-extracted records, and merge them into a knowledge-graph
+    /// store (an SQLite file, created when missing; see docs/store.md).
+    ///
+    /// A document whose id and content are already stored is skipped; one
+    /// whose content changed has its facts replaced. Inputs that fail are
+    /// written to standard output as the error records of `extract` (and to
+    /// standard error); the exit status is then 1, and the rest is stored.
+    Ingest {
+        /// The store file.
+        store: PathBuf,
+        /// Input files or directories; `-` or nothing reads standard input.
+        inputs: Vec<PathBuf>,
+        /// The inputs are the output of `rolegraph extract --format jsonl`
+        /// (detected without this flag when their records have `entities`
+        /// or `relations`): nothing is extracted again.
+        #[arg(long)]
+        extracted: bool,
+        /// Read every input file (and standard input) as JSON lines, whatever its name.
+        #[arg(long)]
+        jsonl: bool,
+        /// Documents extracted at once (default: one per core).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Threads each document may use (default: the cores divided among the jobs).
+        #[arg(long)]
+        threads_per_job: Option<usize>,
+        /// Largest text accepted, in bytes (default 64 MiB).
+        #[arg(long)]
+        max_input_bytes: Option<usize>,
+        /// Hugging Face model directory (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Write the whole store as one knowledge graph.
+    Export {
+        /// The store file.
+        store: PathBuf,
+        /// `jsonld`, `ntriples`, `graphml`, `dot`, `json`, or `neo4j`
+        /// (`nodes.csv` and `relationships.csv` for `neo4j-admin database import`).
+        #[arg(long, value_parser = ["jsonld", "ntriples", "graphml", "dot", "json", "neo4j"])]
+        format: String,
+        /// Output file (standard output when absent); a directory for `neo4j`.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Entity-level precision/recall/F1 of the NER stage on CoNLL files.
     EvalNer {
@@ -264,6 +311,29 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     rolegraph::report::Report::new(&text, &found).document(&document).to_html(),
                 )?,
             }
+        }
+        Command::Ingest {
+            store,
+            inputs,
+            extracted,
+            jsonl,
+            jobs,
+            threads_per_job,
+            max_input_bytes,
+            model,
+        } => {
+            let options = store::IngestOptions {
+                extracted,
+                jsonl,
+                jobs,
+                threads_per_job,
+                max_input_bytes,
+                model,
+            };
+            return store::ingest(&store, &inputs, options);
+        }
+        Command::Export { store, format, out } => {
+            return store::export(&store, &format, out.as_deref());
         }
         Command::EvalNer { data, model, types, json } => {
             let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
