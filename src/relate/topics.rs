@@ -79,36 +79,7 @@ pub(super) fn find_discussions(
                     None => Vec::new(),
                 }
             }
-            K::Passive => {
-                let lo = h.start.saturating_sub(5).max(ss);
-                let aux = (lo..h.start).find(|&q| doc.at(&lang.passive_aux, q).is_some());
-                match aux {
-                    Some(a) => {
-                        let mut s = a;
-                        while s > ss
-                            && !matches!(
-                                doc.toks[s - 1].norm.as_str(),
-                                "," | ";" | ":" | "«" | "“" | "\n"
-                            )
-                        {
-                            s -= 1;
-                        }
-                        match trim(doc, s, a) {
-                            Some((ts, te))
-                                if te - ts <= 30
-                                    && !(ts..te).all(|q| {
-                                        doc.at(&lang.plural_pronouns, q).is_some()
-                                            || !doc.toks[q].is_word()
-                                    }) =>
-                            {
-                                vec![(ts, te)]
-                            }
-                            _ => Vec::new(),
-                        }
-                    }
-                    None => Vec::new(),
-                }
-            }
+            K::Passive => passive_topics(doc, h.start, h.end, ss, se),
         };
         let topics: Vec<(usize, usize)> = topics
             .into_iter()
@@ -166,6 +137,57 @@ pub(super) fn find_discussions(
     out
 }
 
+/// The topics of a passive predicate at tokens `hs..he` of the sentence
+/// `ss..se`: its subject before it (`the border was discussed`), or, when
+/// nothing but auxiliaries, adverbs or a circumstantial phrase
+/// (`durante o encontro`) comes before it in its clause, the subject after it
+/// (`foram discutidos …`, `erörtert wurde …`, `sono state discusse …`).
+fn passive_topics(doc: &Doc, hs: usize, he: usize, ss: usize, se: usize) -> Vec<(usize, usize)> {
+    let lang = doc.lang;
+    let mut s = hs;
+    while s > ss
+        && !matches!(doc.toks[s - 1].norm.as_str(), "," | ";" | ":" | "«" | "“" | "\n")
+        && doc.toks[s - 1].kind != TokKind::Newline
+    {
+        s -= 1;
+    }
+    // The auxiliary closest before the predicate, within five tokens.
+    let lo = hs.saturating_sub(5).max(s);
+    let aux = (lo..hs).rev().find(|&q| doc.at(&lang.passive_aux, q).is_some());
+    // `wurden A sowie B erörtert`: the subject sits between an auxiliary
+    // and a clause-final participle.
+    if aux.is_none() {
+        let inner = (s..hs).find_map(|q| doc.at(&lang.passive_aux, q).map(|h| h.end));
+        if let Some(a) = inner.filter(|&a| hs > a + 1) {
+            let mid = scan_topics(doc, a, hs);
+            if !mid.is_empty() {
+                return mid;
+            }
+        }
+    }
+    let subject_end = aux.unwrap_or(hs);
+    let before = trim(doc, s, subject_end).filter(|&(ts, te)| {
+        te - ts <= 30
+            && doc.at(&lang.topic_reject, ts).is_none()
+            && !(ts..te).all(|q| {
+                doc.at(&lang.plural_pronouns, q).is_some()
+                    || doc.at(&lang.passive_aux, q).is_some()
+                    || !doc.toks[q].is_word()
+            })
+    });
+    match before {
+        Some(t) if aux.is_some() => vec![t],
+        Some(_) => Vec::new(),
+        None => {
+            let mut p = he;
+            while let Some(h) = doc.at(&lang.passive_aux, p).filter(|h| h.end <= se) {
+                p = h.end;
+            }
+            scan_topics(doc, p, se)
+        }
+    }
+}
+
 /// Scans topics from token `p` inside sentence end `se`; splits at additive
 /// connectors and at `", <conj> <interrogative>"`.
 fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
@@ -218,7 +240,12 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
             } else if t.is_punct(",") && q + 1 < n {
                 let r = q + 1;
                 let nt = &doc.toks[r];
-                if doc.at(&lang.clause_stops, r).is_some()
+                // An additive connector first: its first word may also be a
+                // clause stop (", as well as", ", ainsi que", ", así como").
+                if let Some(h) = doc.at(&lang.additive, r) {
+                    end_here = true;
+                    next = Some(h.end);
+                } else if doc.at(&lang.clause_stops, r).is_some()
                     || doc.is_per_tok(r)
                     || (nt.is_word()
                         && lang
@@ -228,9 +255,6 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
                             .any(|g| nt.norm.ends_with(g.as_str()) && nt.norm.len() > g.len() + 2))
                 {
                     end_here = true;
-                } else if let Some(h) = doc.at(&lang.additive, r) {
-                    end_here = true;
-                    next = Some(h.end);
                 } else if let Some(c) = doc.at(&lang.conjunctions, r) {
                     if doc.at(&lang.interrogatives, c.end).is_some() {
                         end_here = true;
@@ -271,6 +295,26 @@ fn topic_start(doc: &Doc, mut p: usize, n: usize) -> Option<usize> {
     }
     while p < n && is_quote(&doc.toks[p]) {
         p += 1;
+    }
+    // A person right after the predicate is its subject or partner
+    // (`erörterte Parmelin …`, `discussed with Kuleba …`): the topic follows.
+    let reject = |q: usize| doc.at(&lang.topic_reject, q).map(|h| h.end);
+    let skip_person = |q: usize| -> Option<usize> {
+        let q = reject(q).filter(|&e| e < n && doc.is_per_tok(e)).unwrap_or(q);
+        let e = doc.tok_ent[q].filter(|_| doc.is_per_tok(q)).map(|e| doc.ent_toks[e].1)?;
+        let mut e = e;
+        while e < n && doc.toks[e].is_punct(",") {
+            e += 1;
+        }
+        Some(e)
+    };
+    if let Some(e) = skip_person(p).filter(|&e| e > p && e < n) {
+        p = e;
+        if let Some(h) = doc.at(&lang.topic_prepositions, p) {
+            if h.end < n {
+                p = h.end;
+            }
+        }
     }
     if p >= n || !doc.toks[p].is_word() {
         return None;
