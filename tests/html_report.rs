@@ -306,18 +306,7 @@ fn archive_of_a_store_in_headless_chromium() {
     let html = std::fs::read_to_string(&index).unwrap();
     assert!(!html.contains("src=") && !html.contains("<link"), "nothing to fetch");
     assert!(!html.contains("<b>\"x\"") && !html.contains("<img"), "markup from an id or text");
-    // Every link to another file reaches it (and its anchor).
-    for link in html.split("href=\"").skip(1) {
-        let href = &link[..link.find('"').unwrap()];
-        if href.starts_with('#') {
-            continue;
-        }
-        let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
-        assert!(!file.contains("..") && !file.contains('%'), "{href}");
-        let page =
-            std::fs::read_to_string(archive.join(file)).unwrap_or_else(|e| panic!("{href}: {e}"));
-        assert!(anchor.is_empty() || page.contains(&format!("id=\"{anchor}\"")), "{href}");
-    }
+    assert!(check_file_links(&index) > 10);
 
     let dom = chromium(&index, "archive-index", &["--dump-dom"]);
     let dom = String::from_utf8_lossy(&dom.stdout).into_owned();
@@ -376,9 +365,35 @@ fn archive_of_a_store_in_headless_chromium() {
         check_dom(&dom, &stored_extraction(&store, id));
         let back = start_tags(&dom, "a").into_iter().filter(|a| a.get("class").is_some());
         assert!(back.into_iter().any(|a| a["href"] == "../index.html"), "link to the index");
+        // The index, and each person's (and agency's) row there.
+        let people = stored_extraction(&store, id).relations.people.len();
+        assert!(check_file_links(&page) > people, "{id}");
     }
     let shot = format!("--screenshot={}", out_dir().join("archive-index.png").display());
     chromium(&index, "archive-shot", &[&shot, "--window-size=1280,1600", "--hide-scrollbars"]);
+}
+
+/// Checks that every link of `page` to another file reaches it (and its
+/// anchor) inside the archive; returns how many there are.
+fn check_file_links(page: &Path) -> usize {
+    let html = std::fs::read_to_string(page).unwrap();
+    let dir = page.parent().unwrap();
+    let mut n = 0;
+    for link in html.split("href=\"").skip(1) {
+        let href = &link[..link.find('"').unwrap()];
+        if href.starts_with('#') {
+            continue;
+        }
+        let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
+        assert!(!file.contains('%') && !file.contains(':'), "{href}");
+        // Only the way back from docs/ to the index goes up.
+        assert!(!file.contains("..") || file == "../index.html", "{href}");
+        let target = std::fs::read_to_string(dir.join(file))
+            .unwrap_or_else(|e| panic!("{href} in {}: {e}", page.display()));
+        assert!(anchor.is_empty() || target.contains(&format!("id=\"{anchor}\"")), "{href}");
+        n += 1;
+    }
+    n
 }
 
 /// Every file under `dir`.

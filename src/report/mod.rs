@@ -90,12 +90,22 @@ pub struct Report<'a> {
     title: Option<&'a str>,
     index: Option<&'a str>,
     notice: Option<&'a str>,
+    links: Option<&'a ArchiveLinks>,
+}
+
+/// Links from a document's page into an archive's index.
+#[derive(Debug, Default)]
+pub(crate) struct ArchiveLinks {
+    /// Per person of the document (by index): the href of their index row.
+    pub people: Vec<Option<String>>,
+    /// Per canonical agency name: the href of its index row.
+    pub agencies: HashMap<String, String>,
 }
 
 impl<'a> Report<'a> {
     /// The report of `found`, extracted from `text`.
     pub fn new(text: &'a str, found: &'a Extraction) -> Report<'a> {
-        Report { text, found, document: None, title: None, index: None, notice: None }
+        Report { text, found, document: None, title: None, index: None, notice: None, links: None }
     }
 
     /// The document's id, shown under the title (and the title by default).
@@ -121,6 +131,12 @@ impl<'a> Report<'a> {
     /// missing).
     pub fn notice(mut self, text: &'a str) -> Report<'a> {
         self.notice = Some(text);
+        self
+    }
+
+    /// Links people and agencies to their rows in an archive's index.
+    pub(crate) fn archive_links(mut self, links: &'a ArchiveLinks) -> Report<'a> {
+        self.links = Some(links);
         self
     }
 
@@ -180,7 +196,7 @@ impl<'a> Report<'a> {
         facts.push(format!("{} characters", self.text.chars().count()));
         let brand = match self.index {
             Some(href) => format!(
-                "<a class=\"back\" href=\"{}\">rolegraph archive</a> · rolegraph report",
+                "<a class=\"back\" href=\"{}\">← archive index</a> · rolegraph report",
                 esc(href)
             ),
             None => "rolegraph report".into(),
@@ -334,8 +350,12 @@ impl<'a> Report<'a> {
                 None => esc(&person.name),
             };
             let mentions = person.mentions.len();
+            let archive = self.links.and_then(|l| l.people.get(p)).and_then(Option::as_deref);
+            let archive = archive.map_or_else(String::new, |href| {
+                format!(" <a class=\"ev-link archive\" href=\"{}\">archive</a>", esc(href))
+            });
             let lead = format!(
-                "<td rowspan=\"{n}\" class=\"who\" id=\"person-{p}\">{name}<span class=\"sub\">{mentions} mention{}</span></td>",
+                "<td rowspan=\"{n}\" class=\"who\" id=\"person-{p}\">{name}{archive}<span class=\"sub\">{mentions} mention{}</span></td>",
                 if mentions == 1 { "" } else { "s" }
             );
             if person.roles.is_empty() {
@@ -359,7 +379,12 @@ impl<'a> Report<'a> {
                 }
                 let mut agency = String::new();
                 if let Some(o) = &role.org {
-                    agency.push_str(&esc(o));
+                    match self.links.and_then(|l| l.agencies.get(o)) {
+                        Some(href) => {
+                            let _ = write!(agency, "<a href=\"{}\">{}</a>", esc(href), esc(o));
+                        }
+                        None => agency.push_str(&esc(o)),
+                    }
                 }
                 if let Some(of) = &role.of {
                     if role.org.as_deref() != Some(of.text.as_str()) {

@@ -3,16 +3,18 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
 
+use super::identity::person_key;
 use crate::entity::Entity;
 use crate::error::{Error, ErrorKind, Result};
 use crate::extractor::Extraction;
 use crate::graph::Graph;
 use crate::relate::Relations;
 use crate::report::{
-    page_file_name, render_index, AgencyRow, DocRow, Index, MeetingRow, PersonRow, PostRow, Report,
+    page_file_name, render_index, AgencyRow, ArchiveLinks, DocRow, Index, MeetingRow, PersonRow,
+    PostRow, Report,
 };
 
 /// What [`Store::report`](super::Store::report) wrote.
@@ -73,7 +75,9 @@ pub(super) fn write(
         })?;
         let graph = Graph::from_relations(&stored.relations, &stored.entities, Some(&id));
         let found = Extraction { entities: stored.entities, relations: stored.relations, graph };
+        let links = links(conn, &id, &found).map_err(ctx)?;
         let mut report = Report::new(text.as_deref().unwrap_or(""), &found)
+            .archive_links(&links)
             .document(&id)
             .index_link("../index.html");
         if text.is_none() {
@@ -88,6 +92,27 @@ pub(super) fn write(
     let path = dir.join("index.html");
     std::fs::write(&path, render_index(&index, "Archive")).map_err(|e| Error::write(&path, e))?;
     Ok(stats)
+}
+
+/// The index rows of the people and agencies of one document.
+fn links(conn: &Connection, doc: &str, found: &Extraction) -> rusqlite::Result<ArchiveLinks> {
+    let mut links = ArchiveLinks::default();
+    let mut person = conn.prepare_cached("SELECT id FROM people WHERE key = ?1")?;
+    let mut agency = conn.prepare_cached("SELECT id FROM agencies WHERE name = ?1")?;
+    for p in &found.relations.people {
+        let id: Option<i64> =
+            person.query_row([person_key(&p.name, doc)], |r| r.get(0)).optional()?;
+        links.people.push(id.map(|id| format!("../index.html#person-{id}")));
+        for name in p.roles.iter().filter_map(|r| r.org.as_ref()) {
+            if links.agencies.contains_key(name) {
+                continue;
+            }
+            if let Some(id) = agency.query_row([name], |r| r.get::<_, i64>(0)).optional()? {
+                links.agencies.insert(name.clone(), format!("../index.html#agency-{id}"));
+            }
+        }
+    }
+    Ok(links)
 }
 
 fn read_index(conn: &Connection) -> rusqlite::Result<Index> {
