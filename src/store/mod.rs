@@ -6,7 +6,9 @@
 //! posts and agencies, the meetings between them and what they discussed.
 //! [`Store::to_graph`] reads everything back as one [`Graph`] for the
 //! exporters (JSON-LD, N-Triples, GraphML, DOT), [`Store::to_neo4j_csv`]
-//! writes `neo4j-admin database import` files.
+//! writes `neo4j-admin database import` files, [`Store::report`] an HTML
+//! archive (an index of people, agencies, meetings and documents, and one
+//! page per document, from the text and extraction each document keeps).
 //!
 //! Ingesting is incremental: a document whose content hash is already stored
 //! is skipped; a document whose text changed has its facts replaced. Every
@@ -60,8 +62,9 @@ pub struct Store {
 pub struct Document<'a> {
     /// The document id (primary key of `documents`).
     pub id: &'a str,
-    /// The text; `None` for an already-extracted record, whose content hash
-    /// is then the hash of its entities and relations.
+    /// The text, stored for the pages of [`Store::report`]; `None` for an
+    /// already-extracted record, whose content hash is then (unless `hash`
+    /// is given) the hash of its entities and relations.
     pub text: Option<&'a str>,
     /// The document date, as written.
     pub date: Option<&'a str>,
