@@ -104,6 +104,12 @@ impl Error {
             .with_source(err)
     }
 
+    pub(crate) fn write(path: &Path, err: std::io::Error) -> Self {
+        Error::new(ErrorKind::Io, format!("cannot write {}: {err}", path.display()))
+            .with_path(path)
+            .with_source(err)
+    }
+
     pub(crate) fn store(context: &str, err: rusqlite::Error) -> Self {
         Error::new(ErrorKind::Store, format!("{context}: {err}")).with_source(err)
     }

@@ -217,3 +217,195 @@ fn hostile_document_renders_inert() {
     assert!(start_tags(&dom, "img").is_empty(), "an <img> from the text");
     check_dom(&dom, &found);
 }
+
+/// The rows of `sql` on `store`, every column as text (`NULL` for null).
+fn rows(store: &rolegraph::store::Store, sql: &str) -> Vec<Vec<String>> {
+    let mut stmt = store.connection().prepare(sql).unwrap();
+    let n = stmt.column_count();
+    let mut rs = stmt.query([]).unwrap();
+    let mut out = Vec::new();
+    while let Some(r) = rs.next().unwrap() {
+        out.push(
+            (0..n)
+                .map(|i| match r.get_ref(i).unwrap() {
+                    rusqlite::types::ValueRef::Null => "NULL".into(),
+                    rusqlite::types::ValueRef::Integer(v) => v.to_string(),
+                    v => v.as_str().unwrap().to_string(),
+                })
+                .collect(),
+        );
+    }
+    out
+}
+
+/// The stored extraction of document `id`, with its graph rebuilt as the
+/// archive does.
+fn stored_extraction(store: &rolegraph::store::Store, id: &str) -> Extraction {
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        entities: Vec<Entity>,
+        relations: rolegraph::relate::Relations,
+    }
+    let json: String = store
+        .connection()
+        .query_row("SELECT extraction FROM documents WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap();
+    let s: Stored = serde_json::from_str(&json).unwrap();
+    let graph = Graph::from_relations(&s.relations, &s.entities, Some(id));
+    Extraction { entities: s.entities, relations: s.relations, graph }
+}
+
+/// `rolegraph ingest` then `rolegraph report` on three documents (the seed,
+/// a short French note, a hostile id and text), and the archive in Chromium.
+#[test]
+fn archive_of_a_store_in_headless_chromium() {
+    let dir = out_dir().join("archive-test");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let note = "Le ministre canadien de la Sécurité publique Ralph Goodale a rencontré la \
+                secrétaire Ann Lee à Ottawa le 3 mai 2019. Les deux homologues ont discuté du \
+                commerce.";
+    let hostile_id = "../evil <b>\"x\"</b>";
+    let hostile = "Minister Ann \"O'Neil\" </script><script>document.body.dataset.ok='0'</script> \
+                   met Secretary Bob Smith in Zürich on 3 May 2022. They discussed \
+                   <img src=x onerror=\"throw 1\"> trade & tariffs.";
+    let mut corpus = String::new();
+    for (id, text) in [("seed-000", SEED), ("note-1", note), (hostile_id, hostile)] {
+        corpus.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+        corpus.push('\n');
+    }
+    let input = dir.join("corpus.jsonl");
+    std::fs::write(&input, corpus).unwrap();
+    let db = dir.join("kg.db");
+    let archive = dir.join("archive");
+    let bin = env!("CARGO_BIN_EXE_rolegraph");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = Command::new(bin).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    run(&["ingest".as_ref(), db.as_os_str(), input.as_os_str()]);
+    let said = run(&["report".as_ref(), db.as_os_str(), "--out".as_ref(), archive.as_os_str()]);
+    assert!(said.contains("3 document pages"), "{said}");
+
+    // Only index.html and docs/*.html: no id escapes its folder.
+    let mut files = vec![];
+    for e in walk(&archive) {
+        files.push(e.strip_prefix(&archive).unwrap().to_string_lossy().into_owned());
+    }
+    files.sort();
+    let mut want = vec!["index.html".to_string()];
+    for id in ["seed-000", "note-1", hostile_id] {
+        want.push(format!("docs/{}", rolegraph::report::page_file_name(id)));
+    }
+    want.sort();
+    assert_eq!(files, want);
+
+    let store = rolegraph::store::Store::open(&db).unwrap();
+    let index = archive.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    assert!(!html.contains("src=") && !html.contains("<link"), "nothing to fetch");
+    assert!(!html.contains("<b>\"x\"") && !html.contains("<img"), "markup from an id or text");
+    assert!(check_file_links(&index) > 10);
+
+    let dom = chromium(&index, "archive-index", &["--dump-dom"]);
+    let dom = String::from_utf8_lossy(&dom.stdout).into_owned();
+    let body = &start_tags(&dom, "body")[0];
+    assert_eq!(body.get("data-ok").map(String::as_str), Some("1"), "{body:?}");
+    assert_eq!(dom.matches("<script").count(), 1, "only the page's own script");
+    let trs = start_tags(&dom, "tr");
+    let of_class = |c: &str| -> Vec<&HashMap<String, String>> {
+        trs.iter().filter(|a| a.get("class").map(String::as_str) == Some(c)).collect()
+    };
+    // People: every stored person, with their documents and meetings.
+    let people = rows(
+        &store,
+        "SELECT p.id, (SELECT count(DISTINCT doc) FROM person_names WHERE person = p.id), \
+         (SELECT count(*) FROM (SELECT DISTINCT doc, start, end FROM meetings \
+          WHERE p.id IN (person_a, person_b))) FROM people p",
+    );
+    assert!(people.len() >= 5, "{people:?}");
+    let shown = of_class("person");
+    assert_eq!(shown.len(), people.len());
+    for p in &people {
+        let row = shown.iter().find(|a| a["id"] == format!("person-{}", p[0])).unwrap();
+        assert_eq!((&row["data-documents"], &row["data-meetings"]), (&p[1], &p[2]), "{p:?}");
+    }
+    // Agencies, with the people holding posts there.
+    let agencies = rows(
+        &store,
+        "SELECT a.id, (SELECT count(DISTINCT person || '/' || ifnull(title, '')) FROM posts \
+         WHERE agency = a.id) FROM agencies a",
+    );
+    assert!(!agencies.is_empty());
+    let shown = of_class("agency");
+    assert_eq!(shown.len(), agencies.len());
+    for a in &agencies {
+        let row = shown.iter().find(|r| r["id"] == format!("agency-{}", a[0])).unwrap();
+        assert_eq!(row["data-people"], a[1], "{a:?}");
+    }
+    // Meetings: one row per reported meeting, naming its document.
+    let meetings = rows(&store, "SELECT DISTINCT doc, start, end FROM meetings");
+    assert!(meetings.iter().any(|m| m[0] == "seed-000") && meetings.len() >= 2, "{meetings:?}");
+    let shown = of_class("meeting");
+    assert_eq!(shown.len(), meetings.len());
+    for m in &meetings {
+        assert!(shown.iter().any(|r| r["data-doc"] == m[0] && r["data-start"] == m[1]), "{m:?}");
+    }
+    let docs = of_class("document");
+    assert_eq!(docs.len(), 3);
+    assert!(docs.iter().any(|r| r["data-doc"] == hostile_id), "the hostile id, as text");
+
+    // Two document pages, the hostile one included, checked like one report.
+    for (id, profile) in [("seed-000", "archive-seed"), (hostile_id, "archive-hostile")] {
+        let page = archive.join("docs").join(rolegraph::report::page_file_name(id));
+        let dom = chromium(&page, profile, &["--dump-dom"]);
+        let dom = String::from_utf8_lossy(&dom.stdout);
+        assert!(start_tags(&dom, "img").is_empty(), "an <img> from the text");
+        check_dom(&dom, &stored_extraction(&store, id));
+        let back = start_tags(&dom, "a").into_iter().filter(|a| a.get("class").is_some());
+        assert!(back.into_iter().any(|a| a["href"] == "../index.html"), "link to the index");
+        // The index, and each person's (and agency's) row there.
+        let people = stored_extraction(&store, id).relations.people.len();
+        assert!(check_file_links(&page) > people, "{id}");
+    }
+    let shot = format!("--screenshot={}", out_dir().join("archive-index.png").display());
+    chromium(&index, "archive-shot", &[&shot, "--window-size=1280,1600", "--hide-scrollbars"]);
+}
+
+/// Checks that every link of `page` to another file reaches it (and its
+/// anchor) inside the archive; returns how many there are.
+fn check_file_links(page: &Path) -> usize {
+    let html = std::fs::read_to_string(page).unwrap();
+    let dir = page.parent().unwrap();
+    let mut n = 0;
+    for link in html.split("href=\"").skip(1) {
+        let href = &link[..link.find('"').unwrap()];
+        if href.starts_with('#') {
+            continue;
+        }
+        let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
+        assert!(!file.contains('%') && !file.contains(':'), "{href}");
+        // Only the way back from docs/ to the index goes up.
+        assert!(!file.contains("..") || file == "../index.html", "{href}");
+        let target = std::fs::read_to_string(dir.join(file))
+            .unwrap_or_else(|e| panic!("{href} in {}: {e}", page.display()));
+        assert!(anchor.is_empty() || target.contains(&format!("id=\"{anchor}\"")), "{href}");
+        n += 1;
+    }
+    n
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

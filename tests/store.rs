@@ -350,6 +350,41 @@ fn cli_ingests_extracted_records_reports_broken_lines_and_exports() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(neo.join("nodes.csv").exists() && neo.join("relationships.csv").exists());
+
+    // The archive of records without their text: pages list the facts only.
+    let archive = dir.join("archive");
+    let out = rolegraph().arg("report").arg(&db).arg("--out").arg(&archive).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("3 document pages (3 without their text"), "{stderr}");
+    let index = std::fs::read_to_string(archive.join("index.html")).unwrap();
+    assert!(index.contains("Ralph Goodale") && index.contains("no text"));
+    let page = std::fs::read_to_string(archive.join("docs/a.html")).unwrap();
+    assert!(page.contains("is not in the store") && page.contains("Ann Lee"));
+}
+
+#[test]
+fn an_older_store_is_refused_with_a_clear_error() {
+    let dir = temp_dir("old-version");
+    let path = dir.join("old.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE documents (id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, lang TEXT, \
+         date TEXT); PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.kind(), rolegraph::ErrorKind::Store);
+    let msg = err.to_string();
+    assert!(msg.contains("schema version 1 was written by an older rolegraph"), "{msg}");
+    assert!(msg.contains(&format!("reads version {}", rolegraph::store::SCHEMA_VERSION)));
+    assert!(msg.contains("ingest the documents again"), "{msg}");
+    let out = rolegraph().arg("report").arg(&path).arg("--out").arg(dir.join("a")).output();
+    let out = out.unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("older rolegraph"));
+    assert!(!dir.join("a").exists(), "nothing written");
 }
 
 #[test]
@@ -389,6 +424,8 @@ fn cli_ingests_documents_with_the_corpus_runner() {
             vec!["d2".to_string(), "NULL".to_string()],
         ]
     );
+    let texts = rows(&store, "SELECT text FROM documents WHERE id = 'd1'");
+    assert_eq!(texts[0][0], "Le ministre Ralph Goodale a rencontré Kevin McAleenan.");
     let counts = store.counts().unwrap();
     drop(store);
     let out = run();

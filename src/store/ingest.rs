@@ -42,6 +42,19 @@ fn finish(mut h: Sha256, date: Option<&str>) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The stored extraction of a document: `{"entities": […], "relations": {…}}`
+/// (the graph is rebuilt from them when it is needed).
+fn extraction_json(found: &Extraction) -> String {
+    #[derive(serde::Serialize)]
+    struct Stored<'a> {
+        entities: &'a [crate::Entity],
+        relations: &'a crate::relate::Relations,
+    }
+    // Serialising plain data cannot fail.
+    serde_json::to_string(&Stored { entities: &found.entities, relations: &found.relations })
+        .unwrap_or_else(|_| "{}".into())
+}
+
 fn span(s: &TextSpan) -> (i64, i64) {
     (s.chars.start as i64, s.chars.end as i64)
 }
@@ -58,26 +71,43 @@ pub(super) fn ingest(
         .query_row([doc.id], |r| r.get(0))
         .optional()?;
     let mut stats = IngestStats::default();
+    if matches!(&stored, Some(h) if *h == hash) {
+        stats.unchanged = true;
+        return Ok(stats);
+    }
+    let json = extraction_json(found);
     match stored {
-        Some(h) if h == hash => {
-            stats.unchanged = true;
-            return Ok(stats);
-        }
         Some(_) => {
             stats.replaced = true;
             for sql in schema::DELETE_FACTS {
                 tx.prepare_cached(sql)?.execute([doc.id])?;
             }
             tx.prepare_cached(
-                "UPDATE documents SET content_hash = ?2, lang = ?3, date = ?4 WHERE id = ?1",
+                "UPDATE documents SET content_hash = ?2, lang = ?3, date = ?4, text = ?5, \
+                 extraction = ?6 WHERE id = ?1",
             )?
-            .execute(params![doc.id, hash, found.relations.language, doc.date])?;
+            .execute(params![
+                doc.id,
+                hash,
+                found.relations.language,
+                doc.date,
+                doc.text,
+                json
+            ])?;
         }
         None => {
             tx.prepare_cached(
-                "INSERT INTO documents (id, content_hash, lang, date) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO documents (id, content_hash, lang, date, text, extraction) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![doc.id, hash, found.relations.language, doc.date])?;
+            .execute(params![
+                doc.id,
+                hash,
+                found.relations.language,
+                doc.date,
+                doc.text,
+                json
+            ])?;
         }
     }
     write_facts(&tx, doc.id, found, &mut stats)?;

@@ -6,7 +6,9 @@
 //! posts and agencies, the meetings between them and what they discussed.
 //! [`Store::to_graph`] reads everything back as one [`Graph`] for the
 //! exporters (JSON-LD, N-Triples, GraphML, DOT), [`Store::to_neo4j_csv`]
-//! writes `neo4j-admin database import` files.
+//! writes `neo4j-admin database import` files, [`Store::report`] an HTML
+//! archive (an index of people, agencies, meetings and documents, and one
+//! page per document, from the text and extraction each document keeps).
 //!
 //! Ingesting is incremental: a document whose content hash is already stored
 //! is skipped; a document whose text changed has its facts replaced. Every
@@ -28,6 +30,7 @@
 //! # Ok::<(), rolegraph::Error>(())
 //! ```
 
+mod archive;
 mod export;
 mod identity;
 mod ingest;
@@ -42,6 +45,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::extractor::Extraction;
 use crate::graph::Graph;
 
+pub use archive::ArchiveStats;
 pub use identity::{name_tokens, person_key};
 pub use ingest::text_hash;
 pub use record::{is_extracted_file, parse_extracted};
@@ -58,8 +62,9 @@ pub struct Store {
 pub struct Document<'a> {
     /// The document id (primary key of `documents`).
     pub id: &'a str,
-    /// The text; `None` for an already-extracted record, whose content hash
-    /// is then the hash of its entities and relations.
+    /// The text, stored for the pages of [`Store::report`]; `None` for an
+    /// already-extracted record, whose content hash is then (unless `hash`
+    /// is given) the hash of its entities and relations.
     pub text: Option<&'a str>,
     /// The document date, as written.
     pub date: Option<&'a str>,
@@ -136,11 +141,23 @@ impl Store {
                 conn.execute_batch(&create).map_err(|e| Error::store("creating the tables", e))?;
             }
             schema::VERSION => {}
+            v if v < schema::VERSION => {
+                return Err(Error::new(
+                    ErrorKind::Store,
+                    format!(
+                        "store schema version {v} was written by an older rolegraph; this build \
+                         reads version {} (which also keeps each document's text and extraction, \
+                         for `rolegraph report`): ingest the documents again into a new store",
+                        schema::VERSION
+                    ),
+                ))
+            }
             v => {
                 return Err(Error::new(
                     ErrorKind::Store,
                     format!(
-                        "store schema version {v}, this build reads version {}",
+                        "store schema version {v} was written by a newer rolegraph; this build \
+                         reads version {}",
                         schema::VERSION
                     ),
                 ))
@@ -201,6 +218,49 @@ impl Store {
     /// --relationships=relationships.csv`.
     pub fn to_neo4j_csv(&self, dir: impl AsRef<Path>) -> Result<()> {
         export::to_neo4j_csv(&self.to_graph()?, dir.as_ref())
+    }
+
+    /// Writes the store as an HTML archive into `dir` (created when
+    /// missing): `index.html`, the people (posts, agencies, documents,
+    /// meetings), agencies (who holds posts there), meetings (who, when,
+    /// where, which document) and documents, linking to each other and to
+    /// `docs/<name>.html`, one page per document ([`Report`](crate::report::Report):
+    /// the text with its entities and evidence highlighted, people, meetings,
+    /// topics, the graph). File names come from
+    /// [`page_file_name`](crate::report::page_file_name), so no document id
+    /// can name a path outside `dir/docs`. Every page is self-contained
+    /// (inline style and script, a `Content-Security-Policy` that forbids
+    /// every fetch). Existing files of the same names are overwritten.
+    ///
+    /// ```
+    /// use rolegraph::store::Store;
+    ///
+    /// let text = "Le ministre Ralph Goodale a rencontré Kevin McAleenan à Washington.";
+    /// let mut store = Store::open_in_memory()?;
+    /// store.ingest("../memo 1", text, &rolegraph::extract(text)?)?;
+    /// let dir = std::env::temp_dir().join(format!("rolegraph-doc-archive-{}", std::process::id()));
+    /// let written = store.report(&dir)?;
+    /// assert_eq!(written.documents, 1);
+    /// let index = std::fs::read_to_string(dir.join("index.html"))?;
+    /// assert!(index.contains("Ralph Goodale"));
+    /// let page = rolegraph::report::page_file_name("../memo 1");
+    /// assert!(index.contains(&format!("href=\"docs/{page}\"")));
+    /// assert!(dir.join("docs").join(&page).is_file());
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn report(&self, dir: impl AsRef<Path>) -> Result<ArchiveStats> {
+        self.report_with_progress(dir, |_, _| {})
+    }
+
+    /// [`report`](Self::report), calling `progress(done, total)` after each
+    /// document page.
+    pub fn report_with_progress(
+        &self,
+        dir: impl AsRef<Path>,
+        mut progress: impl FnMut(u64, u64),
+    ) -> Result<ArchiveStats> {
+        archive::write(&self.conn, dir.as_ref(), &mut progress)
     }
 
     /// The underlying connection, for queries (see `docs/store.md`).

@@ -1,9 +1,14 @@
 //! The SQL schema, versioned with `PRAGMA user_version`.
 
 /// The schema version written to `PRAGMA user_version`.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// Creates every table and index (run once, on an empty database).
+///
+/// `documents.text` is the document's text (`NULL` for an already-extracted
+/// record, which does not carry it) and `documents.extraction` its entities
+/// and relations as JSON (`{"entities": […], "relations": {…}}`), for the
+/// per-document pages of [`Store::report`](super::Store::report).
 ///
 /// Every fact row (`person_names`, `mentions`, `posts`, `meetings`,
 /// `discussions`) carries its document, the code-point span `[start, end)` of
@@ -13,7 +18,9 @@ CREATE TABLE documents (
     id           TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL,
     lang         TEXT,
-    date         TEXT
+    date         TEXT,
+    text         TEXT,
+    extraction   TEXT NOT NULL
 );
 CREATE TABLE people (
     id   INTEGER PRIMARY KEY AUTOINCREMENT,

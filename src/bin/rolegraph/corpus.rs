@@ -1,24 +1,16 @@
 //! `rolegraph extract` in corpus mode: sources, progress, output records.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rolegraph::corpus::{list_text_files, read_sources, Runner, Source};
+use rolegraph::corpus::{list_text_files, read_sources, Source};
 use rolegraph::graph::{Format as G, Graph};
 use rolegraph::{Error, ErrorKind, Extractor};
 
+use crate::args::CorpusArgs;
+use crate::progress::Progress;
 use crate::Format;
-
-/// Command-line options of a corpus run.
-pub struct Options {
-    pub format: Format,
-    pub jsonl: bool,
-    pub jobs: Option<usize>,
-    pub threads_per_job: Option<usize>,
-}
 
 /// A `.jsonl` (or `.ndjson`) file name.
 pub fn is_jsonl(path: &Path) -> bool {
@@ -32,8 +24,13 @@ enum Sink {
     Graph(Graph, G),
 }
 
-pub fn run(ner: &Extractor, inputs: &[PathBuf], options: Options) -> Result<ExitCode, String> {
-    let mut sink = match options.format {
+pub fn run(
+    ner: &Extractor,
+    inputs: &[PathBuf],
+    format: Format,
+    args: &CorpusArgs,
+) -> Result<ExitCode, String> {
+    let mut sink = match format {
         Format::Jsonl => Sink::Lines(std::io::BufWriter::new(std::io::stdout().lock())),
         Format::Json => Sink::Graph(Graph::new(), G::Json),
         Format::Jsonld => Sink::Graph(Graph::new(), G::JsonLd),
@@ -48,22 +45,9 @@ pub fn run(ner: &Extractor, inputs: &[PathBuf], options: Options) -> Result<Exit
                 .into())
         }
     };
-    let mut runner = Runner::builder();
-    if let Some(jobs) = options.jobs {
-        runner.jobs(jobs);
-    }
-    if let Some(threads) = options.threads_per_job {
-        runner.threads_per_job(threads);
-    }
-    let runner = runner.build().map_err(|e| e.to_string())?;
-    let sources = sources(inputs, options.jsonl)?;
-    let total: Option<u64> = sources.iter().map(Source::size_bytes).sum();
-    let progress = progress_bar(total);
-    let say = |msg: String| match &progress {
-        Some(bar) => bar.suspend(|| eprintln!("rolegraph: {msg}")),
-        None => eprintln!("rolegraph: {msg}"),
-    };
-    let started = Instant::now();
+    let runner = args.runner()?;
+    let sources = sources(inputs, args.jsonl)?;
+    let progress = Progress::new(sources.iter().map(Source::size_bytes).sum());
     let (mut documents, mut failed, mut words) = (0u64, 0u64, 0u64);
     let mut broken_pipe = false;
     let summary = runner.run(ner, read_sources(sources, ner.max_input_bytes()), |out| {
@@ -71,16 +55,12 @@ pub fn run(ner: &Extractor, inputs: &[PathBuf], options: Options) -> Result<Exit
         words += out.words;
         if let Err(e) = &out.result {
             failed += 1;
-            say(format!("{}: {e}", out.origin));
+            progress.say(&format!("{}: {e}", out.origin));
         }
-        if let Some(bar) = &progress {
-            bar.inc(out.bytes);
-            let rate = words as f64 / started.elapsed().as_secs_f64().max(1e-3);
-            bar.set_message(format!(
-                "{documents} documents ({failed} failed), {} words/s",
-                rate.round() as u64
-            ));
-        }
+        progress.advance(out.bytes, |secs| {
+            let rate = words as f64 / secs;
+            format!("{documents} documents ({failed} failed), {} words/s", rate.round() as u64)
+        });
         match &mut sink {
             Sink::Lines(w) => {
                 let line = out.to_json_line()?;
@@ -98,9 +78,7 @@ pub fn run(ner: &Extractor, inputs: &[PathBuf], options: Options) -> Result<Exit
             }
         }
     });
-    if let Some(bar) = &progress {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     let summary = match summary {
         Ok(s) => s,
         Err(_) if broken_pipe => std::process::exit(0),
@@ -146,25 +124,4 @@ pub fn sources(inputs: &[PathBuf], jsonl: bool) -> Result<Vec<Source>, String> {
         }
     }
     Ok(sources)
-}
-
-/// A progress bar on standard error when it is a terminal: input bytes done
-/// (with the ETA) when every source's size is known, documents and words/s.
-pub fn progress_bar(total: Option<u64>) -> Option<ProgressBar> {
-    if !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let (bar, template) = match total {
-        Some(n) => (
-            ProgressBar::new(n),
-            "{spinner} [{elapsed_precise}] {wide_bar} {percent:>3}% {msg}, ETA {eta}",
-        ),
-        None => (ProgressBar::new_spinner(), "{spinner} [{elapsed_precise}] {msg}"),
-    };
-    let style = ProgressStyle::with_template(template).ok()?;
-    bar.set_draw_target(ProgressDrawTarget::stderr());
-    bar.set_style(style);
-    bar.set_message("starting");
-    bar.enable_steady_tick(Duration::from_millis(200));
-    Some(bar)
 }

@@ -8,8 +8,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use rolegraph::Extractor;
 
+mod archive;
+mod args;
 mod corpus;
+mod progress;
 mod store;
+
+use args::CorpusArgs;
 
 #[derive(Parser)]
 #[command(
@@ -64,24 +69,8 @@ enum Command {
         /// Output format (default: `table` for one document, `jsonl` in corpus mode).
         #[arg(long, value_enum)]
         format: Option<Format>,
-        /// Read every input file (and standard input) as JSON lines
-        /// (`{"id": …, "text": …, "date"?: …, "lang"?: …}` per line), whatever its name.
-        #[arg(long)]
-        jsonl: bool,
-        /// Corpus mode: documents extracted at once (default: one per core).
-        #[arg(long)]
-        jobs: Option<usize>,
-        /// Corpus mode: threads each document may use (default: the cores
-        /// divided among the jobs). `--jobs N --threads-per-job 1` runs N
-        /// single-threaded workers.
-        #[arg(long)]
-        threads_per_job: Option<usize>,
-        /// Largest text accepted, in bytes (default 64 MiB); longer ones are refused, never cut.
-        #[arg(long)]
-        max_input_bytes: Option<usize>,
-        /// Hugging Face model directory (default: the embedded model).
-        #[arg(long)]
-        model: Option<PathBuf>,
+        #[command(flatten)]
+        corpus: CorpusArgs,
         /// One document: its id in the graph's provenance (default: the file
         /// name without extension, `stdin` for standard input). Corpus mode
         /// takes each record's id instead.
@@ -106,21 +95,8 @@ enum Command {
         /// or `relations`): nothing is extracted again.
         #[arg(long)]
         extracted: bool,
-        /// Read every input file (and standard input) as JSON lines, whatever its name.
-        #[arg(long)]
-        jsonl: bool,
-        /// Documents extracted at once (default: one per core).
-        #[arg(long)]
-        jobs: Option<usize>,
-        /// Threads each document may use (default: the cores divided among the jobs).
-        #[arg(long)]
-        threads_per_job: Option<usize>,
-        /// Largest text accepted, in bytes (default 64 MiB).
-        #[arg(long)]
-        max_input_bytes: Option<usize>,
-        /// Hugging Face model directory (default: the embedded model).
-        #[arg(long)]
-        model: Option<PathBuf>,
+        #[command(flatten)]
+        corpus: CorpusArgs,
     },
     /// Write the whole store as one knowledge graph.
     Export {
@@ -133,6 +109,24 @@ enum Command {
         /// Output file (standard output when absent); a directory for `neo4j`.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Write the store as an HTML archive: an index and one page per document.
+    ///
+    /// DIR/index.html lists the people (posts, agencies, documents,
+    /// meetings), the agencies (who holds posts there), the meetings (who,
+    /// when, where, which document) and the documents, linking to each
+    /// other and to DIR/docs/<name>.html, one page per document (its text
+    /// with entities and evidence highlighted, people, meetings, topics,
+    /// graph). Every page is self-contained: inline style and script,
+    /// nothing fetched. A document id that is not a plain lower-case name
+    /// gets a file name with a hash (`../x` → `_x~<hash>.html`).
+    Report {
+        /// The store file.
+        store: PathBuf,
+        /// The archive's directory (created when missing; pages of the same
+        /// names are overwritten).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Entity-level precision/recall/F1 of the NER stage on CoNLL files.
     EvalNer {
@@ -251,18 +245,9 @@ fn document_id(id: Option<String>, file: Option<&Path>) -> String {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Extract {
-            inputs,
-            format,
-            jsonl,
-            jobs,
-            threads_per_job,
-            max_input_bytes,
-            model,
-            id,
-        } => {
+        Command::Extract { inputs, format, corpus: args, id } => {
             let corpus_mode = inputs.len() > 1
-                || jsonl
+                || args.jsonl
                 || matches!(format, Some(Format::Jsonl))
                 || inputs.iter().any(|p| p.is_dir() || corpus::is_jsonl(p));
             if corpus_mode {
@@ -277,19 +262,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                                 own id (the JSON `id`, or the file name)"
                         .into());
                 }
-                let ner =
-                    extractor_with(model.as_deref(), max_input_bytes).map_err(|e| e.to_string())?;
-                let options = corpus::Options {
-                    format: format.unwrap_or(Format::Jsonl),
-                    jsonl,
-                    jobs,
-                    threads_per_job,
-                };
-                return corpus::run(&ner, &inputs, options);
+                let ner = args.extractor()?;
+                return corpus::run(&ner, &inputs, format.unwrap_or(Format::Jsonl), &args);
             }
             let text = read_input(inputs.first().map(PathBuf::as_path))?;
-            let ner =
-                extractor_with(model.as_deref(), max_input_bytes).map_err(|e| e.to_string())?;
+            let ner = args.extractor()?;
             let mut found = ner.extract(&text).map_err(|e| e.to_string())?;
             let document = document_id(id, inputs.first().map(PathBuf::as_path));
             found.graph.assign_document(&document);
@@ -312,26 +289,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 )?,
             }
         }
-        Command::Ingest {
-            store,
-            inputs,
-            extracted,
-            jsonl,
-            jobs,
-            threads_per_job,
-            max_input_bytes,
-            model,
-        } => {
-            let options = store::IngestOptions {
-                extracted,
-                jsonl,
-                jobs,
-                threads_per_job,
-                max_input_bytes,
-                model,
-            };
-            return store::ingest(&store, &inputs, options);
+        Command::Ingest { store, inputs, extracted, corpus } => {
+            return store::ingest(&store, &inputs, extracted, &corpus);
         }
+        Command::Report { store, out } => return archive::report(&store, &out),
         Command::Export { store, format, out } => {
             return store::export(&store, &format, out.as_deref());
         }

@@ -6,26 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
-use rolegraph::corpus::{read_sources, Output, Runner, Source};
+use rolegraph::corpus::{read_sources, Output, Source};
 use rolegraph::graph::Format as G;
 use rolegraph::store::{
     is_extracted_file, parse_extracted, text_hash, Document, IngestStats, Store,
 };
-use rolegraph::{Error, Extractor, DEFAULT_MAX_INPUT_BYTES};
+use rolegraph::{Error, DEFAULT_MAX_INPUT_BYTES};
 
+use crate::args::CorpusArgs;
 use crate::corpus;
-
-/// Command-line options of `rolegraph ingest`.
-pub struct IngestOptions {
-    pub extracted: bool,
-    pub jsonl: bool,
-    pub jobs: Option<usize>,
-    pub threads_per_job: Option<usize>,
-    pub max_input_bytes: Option<usize>,
-    pub model: Option<PathBuf>,
-}
+use crate::progress::Progress;
 
 /// Running totals of an ingest run.
 #[derive(Default)]
@@ -45,9 +36,18 @@ impl Totals {
     }
 }
 
-pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result<ExitCode, String> {
-    let sources = corpus::sources(inputs, o.jsonl || o.extracted)?;
-    let extracted = o.extracted || {
+/// A document read but not yet stored: its content hash and text, by origin.
+type Pending = Arc<Mutex<HashMap<String, (String, String)>>>;
+
+/// `rolegraph ingest STORE INPUTS… [--extracted]`.
+pub fn ingest(
+    store_path: &Path,
+    inputs: &[PathBuf],
+    extracted: bool,
+    o: &CorpusArgs,
+) -> Result<ExitCode, String> {
+    let sources = corpus::sources(inputs, o.jsonl || extracted)?;
+    let extracted = extracted || {
         let jsonl: Vec<&PathBuf> = sources
             .iter()
             .filter_map(|s| match s {
@@ -76,48 +76,40 @@ pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result
     // document's stored hash while this one writes (WAL: readers never wait).
     let stored =
         if extracted { None } else { Some(Store::open(store_path).map_err(|e| e.to_string())?) };
-    let total: Option<u64> = sources.iter().map(Source::size_bytes).sum();
-    let progress = corpus::progress_bar(total);
-    let started = Instant::now();
+    let progress = Progress::new(sources.iter().map(Source::size_bytes).sum());
     let mut totals = Totals::default();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut sink =
-        |out: Output, hash: Option<String>, totals: &mut Totals| -> rolegraph::Result<()> {
-            totals.words += out.words;
-            match &out.result {
-                Ok(found) => {
-                    let id = out.id.clone().unwrap_or_else(|| out.origin.to_string());
-                    let doc = Document {
-                        id: &id,
-                        text: None,
-                        date: out.date.as_deref(),
-                        hash: hash.as_deref(),
-                    };
-                    totals.add(store.ingest_document(doc, found)?);
-                }
-                Err(e) => {
-                    totals.failed += 1;
-                    let msg = format!("rolegraph: {}: {e}", out.origin);
-                    match &progress {
-                        Some(bar) => bar.suspend(|| eprintln!("{msg}")),
-                        None => eprintln!("{msg}"),
-                    }
-                    let line = out.to_json_line()?;
-                    let _ =
-                        stdout.write_all(line.as_bytes()).and_then(|()| stdout.write_all(b"\n"));
-                }
+    let mut sink = |out: Output,
+                    read: Option<(String, String)>,
+                    totals: &mut Totals|
+     -> rolegraph::Result<()> {
+        totals.words += out.words;
+        match &out.result {
+            Ok(found) => {
+                let id = out.id.clone().unwrap_or_else(|| out.origin.to_string());
+                let (hash, text) = match &read {
+                    Some((hash, text)) => (Some(hash.as_str()), Some(text.as_str())),
+                    None => (None, None),
+                };
+                let doc = Document { id: &id, text, date: out.date.as_deref(), hash };
+                totals.add(store.ingest_document(doc, found)?);
             }
-            if let Some(bar) = &progress {
-                bar.inc(out.bytes);
-                let rate = (totals.documents + totals.failed) as f64
-                    / started.elapsed().as_secs_f64().max(1e-3);
-                bar.set_message(format!(
-                    "{} documents ({} failed), {:.1} documents/s",
-                    totals.documents, totals.failed, rate
-                ));
+            Err(e) => {
+                totals.failed += 1;
+                progress.say(&format!("{}: {e}", out.origin));
+                let line = out.to_json_line()?;
+                let _ = stdout.write_all(line.as_bytes()).and_then(|()| stdout.write_all(b"\n"));
             }
-            Ok(())
-        };
+        }
+        progress.advance(out.bytes, |secs| {
+            let rate = (totals.documents + totals.failed) as f64 / secs;
+            format!(
+                "{} documents ({} failed), {:.1} documents/s",
+                totals.documents, totals.failed, rate
+            )
+        });
+        Ok(())
+    };
     let max = o.max_input_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES);
     let run = if extracted {
         let mut result = Ok(());
@@ -140,18 +132,11 @@ pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result
         }
         result
     } else {
-        let ner = ner(o.model.as_deref(), o.max_input_bytes).map_err(|e| e.to_string())?;
-        let mut runner = Runner::builder();
-        if let Some(jobs) = o.jobs {
-            runner.jobs(jobs);
-        }
-        if let Some(threads) = o.threads_per_job {
-            runner.threads_per_job(threads);
-        }
-        let runner = runner.build().map_err(|e| e.to_string())?;
+        let ner = o.extractor()?;
+        let runner = o.runner()?;
         // Documents whose text (and date) hash is stored are skipped before
         // extraction; the others' hashes wait for their output, by origin.
-        let pending: Arc<Mutex<HashMap<String, String>>> = Arc::default();
+        let pending: Pending = Arc::default();
         let skipped = Arc::new(AtomicU64::new(0));
         let (pending_in, skipped_in) = (Arc::clone(&pending), Arc::clone(&skipped));
         let inputs = read_sources(sources, ner.max_input_bytes()).filter(move |input| {
@@ -166,14 +151,14 @@ pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result
                 return false;
             }
             if let Ok(mut p) = pending_in.lock() {
-                p.insert(input.origin.to_string(), hash);
+                p.insert(input.origin.to_string(), (hash, text.clone()));
             }
             true
         });
         let result = runner
             .run(&ner, inputs, |out| {
-                let hash = pending.lock().ok().and_then(|mut p| p.remove(&out.origin.to_string()));
-                sink(out, hash, &mut totals)
+                let read = pending.lock().ok().and_then(|mut p| p.remove(&out.origin.to_string()));
+                sink(out, read, &mut totals)
             })
             .map(|_| ());
         let skipped = skipped.load(Ordering::Relaxed);
@@ -181,9 +166,7 @@ pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result
         totals.unchanged += skipped;
         result
     };
-    if let Some(bar) = &progress {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     let _ = stdout.flush();
     run.map_err(|e: Error| e.to_string())?;
     let counts = store.counts().map_err(|e| e.to_string())?;
@@ -191,7 +174,7 @@ pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result
     eprintln!(
         "rolegraph: {} documents stored in {:.1} s ({} unchanged, {} replaced), {} failed; store: {}",
         totals.documents,
-        started.elapsed().as_secs_f64(),
+        progress.elapsed().as_secs_f64(),
         totals.unchanged,
         totals.replaced,
         totals.failed,
@@ -206,10 +189,6 @@ pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn ner(model: Option<&Path>, max_bytes: Option<usize>) -> rolegraph::Result<Extractor> {
-    crate::extractor_with(model, max_bytes)
 }
 
 /// `rolegraph export STORE --format F [--out PATH]`.
