@@ -151,9 +151,9 @@ fn passive_topics(doc: &Doc, hs: usize, he: usize, ss: usize, se: usize) -> Vec<
     {
         s -= 1;
     }
-    // The auxiliary closest before the predicate, within five tokens.
+    // The first auxiliary within five tokens before the predicate.
     let lo = hs.saturating_sub(5).max(s);
-    let aux = (lo..hs).rev().find(|&q| doc.at(&lang.passive_aux, q).is_some());
+    let aux = (lo..hs).find(|&q| doc.at(&lang.passive_aux, q).is_some());
     // `wurden A sowie B erörtert`: the subject sits between an auxiliary
     // and a clause-final participle.
     if aux.is_none() {
@@ -300,6 +300,9 @@ fn topic_start(doc: &Doc, mut p: usize, n: usize) -> Option<usize> {
     // (`erörterte Parmelin …`, `discussed with Kuleba …`): the topic follows.
     let reject = |q: usize| doc.at(&lang.topic_reject, q).map(|h| h.end);
     let skip_person = |q: usize| -> Option<usize> {
+        if q >= n {
+            return None;
+        }
         let q = reject(q).filter(|&e| e < n && doc.is_per_tok(e)).unwrap_or(q);
         let e = doc.tok_ent[q].filter(|_| doc.is_per_tok(q)).map(|e| doc.ent_toks[e].1)?;
         let mut e = e;
