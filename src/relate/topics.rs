@@ -193,10 +193,21 @@ fn passive_topics(doc: &Doc, hs: usize, he: usize, ss: usize, se: usize) -> Vec<
 fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
     let lang = doc.lang;
     let n = doc.toks.len().min(se);
+    let mut colon = false;
+    // Quotes, a colon, a dash, skipped adverbs and auxiliaries
+    // (`besprochen wurden unter anderem: …`).
     while p < n
-        && (is_quote(&doc.toks[p]) || doc.toks[p].is_punct(":") || doc.toks[p].is_punct("-"))
+        && (is_quote(&doc.toks[p])
+            || doc.toks[p].is_punct(":")
+            || doc.toks[p].is_punct("-")
+            || doc.nt.tok_pos[p].is_none()
+            || doc.at(&lang.passive_aux, p).is_some_and(|h| h.end <= n))
     {
+        colon |= doc.toks[p].is_punct(":");
         p += 1;
+    }
+    if colon && doc.toks.get(p).is_none_or(|t| t.kind == TokKind::Newline) {
+        return bullet_topics(doc, p);
     }
     let mut out = Vec::new();
     let mut start = match topic_start(doc, p, n) {
@@ -277,6 +288,46 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
             }
         }
         q += 1;
+    }
+    // `… the following points:` and a bullet list: the bullets.
+    if let [(_, e)] = out[..] {
+        if doc.toks.get(e).is_some_and(|t| t.is_punct(":"))
+            && doc.toks.get(e + 1).is_none_or(|t| t.kind == TokKind::Newline)
+        {
+            let bullets = bullet_topics(doc, e + 1);
+            if !bullets.is_empty() {
+                return bullets;
+            }
+        }
+    }
+    out
+}
+
+/// A list of topics after a colon, one per bullet line (`•`, `-`, `*`, `–`,
+/// `·`) from the line after token `p`, up to the first line that is not a
+/// bullet.
+fn bullet_topics(doc: &Doc, mut p: usize) -> Vec<(usize, usize)> {
+    let len = doc.toks.len();
+    let is_bullet = |t: &super::text::Tok| {
+        t.kind == TokKind::Punct && matches!(t.norm.as_str(), "•" | "-" | "*" | "–" | "·" | "—")
+    };
+    let mut out = Vec::new();
+    loop {
+        while p < len && doc.toks[p].kind == TokKind::Newline {
+            p += 1;
+        }
+        if p >= len || !is_bullet(&doc.toks[p]) {
+            break;
+        }
+        let s = p + 1;
+        let mut e = s;
+        while e < len && doc.toks[e].kind != TokKind::Newline {
+            e += 1;
+        }
+        if let Some(t) = trim(doc, s, e) {
+            out.push(t);
+        }
+        p = e;
     }
     out
 }
