@@ -209,6 +209,13 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
     if colon && doc.toks.get(p).is_none_or(|t| t.kind == TokKind::Newline) {
         return bullet_topics(doc, p);
     }
+    // An insertion between commas right after the predicate (`Al centro del
+    // colloquio, riferiscono fonti del dicastero, il contributo …`).
+    if p < n && doc.toks[p].is_punct(",") {
+        if let Some(q) = (p + 1..n.min(p + 13)).find(|&q| doc.toks[q].is_punct(",")) {
+            p = q + 1;
+        }
+    }
     let mut out = Vec::new();
     let mut start = match topic_start(doc, p, n) {
         Some(s) => s,
@@ -230,8 +237,11 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
                 || (is_closing_quote(t) && q > start);
             let relative_stop =
                 q > start && doc.at(&lang.relative_stops, q).is_some() && doc.tok_ent[q].is_none();
-            if hard_stop || relative_stop {
+            if hard_stop {
                 end_here = true;
+            } else if relative_stop {
+                end_here = true;
+                next = resume_after_clause(doc, q, n);
             } else if let Some(h) =
                 doc.at(&lang.additive, q).filter(|_| q > start && doc.tok_ent[q].is_none())
             {
@@ -266,6 +276,7 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
                             .any(|g| nt.norm.ends_with(g.as_str()) && nt.norm.len() > g.len() + 2))
                 {
                     end_here = true;
+                    next = resume_after_clause(doc, r, n);
                 } else if let Some(c) = doc.at(&lang.conjunctions, r) {
                     if doc.at(&lang.interrogatives, c.end).is_some() {
                         end_here = true;
@@ -301,6 +312,28 @@ fn scan_topics(doc: &Doc, mut p: usize, se: usize) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Where the topics go on after a relative or subordinate clause that ends
+/// one (`the agreement, which entered into force in July, as well as on …`):
+/// after an additive connector that follows a comma within the next 25
+/// tokens of the sentence, before any harder stop.
+fn resume_after_clause(doc: &Doc, q: usize, n: usize) -> Option<usize> {
+    for r in q + 1..n.min(q + 25) {
+        let t = &doc.toks[r];
+        if t.kind == TokKind::Newline
+            || (t.kind == TokKind::Punct
+                && matches!(t.norm.as_str(), ";" | ":" | "(" | "." | "!" | "?"))
+        {
+            return None;
+        }
+        if t.is_punct(",") {
+            if let Some(h) = doc.at(&doc.lang.additive, r + 1) {
+                return Some(h.end);
+            }
+        }
+    }
+    None
 }
 
 /// A list of topics after a colon, one per bullet line (`•`, `-`, `*`, `–`,
