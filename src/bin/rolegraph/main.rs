@@ -44,6 +44,27 @@ enum Format {
     Html,
 }
 
+/// `--precision`: arithmetic of the encoder's dense layers.
+#[derive(Clone, Copy, ValueEnum)]
+enum PrecisionArg {
+    /// int8 where the CPU has AVX-512 VNNI or AVX2, else f32.
+    Auto,
+    /// f32 throughout.
+    Fp32,
+    /// int8 weights and activations in the dense layers.
+    Int8,
+}
+
+impl From<PrecisionArg> for rolegraph::Precision {
+    fn from(p: PrecisionArg) -> Self {
+        match p {
+            PrecisionArg::Auto => rolegraph::Precision::Auto,
+            PrecisionArg::Fp32 => rolegraph::Precision::Fp32,
+            PrecisionArg::Int8 => rolegraph::Precision::Int8,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract entities (and relations) from a text file or standard input,
@@ -82,6 +103,10 @@ enum Command {
         /// Hugging Face model directory (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Arithmetic of the encoder's dense layers (default `auto`: int8
+        /// where the CPU has AVX-512 VNNI or AVX2).
+        #[arg(long, value_enum)]
+        precision: Option<PrecisionArg>,
         /// One document: its id in the graph's provenance (default: the file
         /// name without extension, `stdin` for standard input). Corpus mode
         /// takes each record's id instead.
@@ -142,6 +167,9 @@ enum Command {
         /// Hugging Face model directory (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Arithmetic of the encoder's dense layers (default `auto`).
+        #[arg(long, value_enum)]
+        precision: Option<PrecisionArg>,
         /// Only these entity types (comma-separated).
         #[arg(long, value_delimiter = ',')]
         types: Option<Vec<String>>,
@@ -199,11 +227,18 @@ fn main() -> ExitCode {
 }
 
 fn extractor(model: Option<&Path>) -> rolegraph::Result<Extractor> {
-    extractor_with(model, None)
+    extractor_with(model, None, None)
 }
 
-fn extractor_with(model: Option<&Path>, max_bytes: Option<usize>) -> rolegraph::Result<Extractor> {
+fn extractor_with(
+    model: Option<&Path>,
+    max_bytes: Option<usize>,
+    precision: Option<PrecisionArg>,
+) -> rolegraph::Result<Extractor> {
     let mut b = Extractor::builder();
+    if let Some(p) = precision {
+        b.precision(p.into());
+    }
     if let Some(dir) = model {
         b.model_dir(dir);
     }
@@ -259,6 +294,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             threads_per_job,
             max_input_bytes,
             model,
+            precision,
             id,
         } => {
             let corpus_mode = inputs.len() > 1
@@ -277,8 +313,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                                 own id (the JSON `id`, or the file name)"
                         .into());
                 }
-                let ner =
-                    extractor_with(model.as_deref(), max_input_bytes).map_err(|e| e.to_string())?;
+                let ner = extractor_with(model.as_deref(), max_input_bytes, precision)
+                    .map_err(|e| e.to_string())?;
                 let options = corpus::Options {
                     format: format.unwrap_or(Format::Jsonl),
                     jsonl,
@@ -288,8 +324,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 return corpus::run(&ner, &inputs, options);
             }
             let text = read_input(inputs.first().map(PathBuf::as_path))?;
-            let ner =
-                extractor_with(model.as_deref(), max_input_bytes).map_err(|e| e.to_string())?;
+            let ner = extractor_with(model.as_deref(), max_input_bytes, precision)
+                .map_err(|e| e.to_string())?;
             let mut found = ner.extract(&text).map_err(|e| e.to_string())?;
             let document = document_id(id, inputs.first().map(PathBuf::as_path));
             found.graph.assign_document(&document);
@@ -335,8 +371,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Export { store, format, out } => {
             return store::export(&store, &format, out.as_deref());
         }
-        Command::EvalNer { data, model, types, json } => {
-            let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
+        Command::EvalNer { data, model, precision, types, json } => {
+            let ner =
+                extractor_with(model.as_deref(), None, precision).map_err(|e| e.to_string())?;
             let mut sentences = Vec::new();
             for f in &data {
                 sentences.extend(rolegraph::eval::read_conll(f).map_err(|e| e.to_string())?);

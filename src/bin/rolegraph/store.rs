@@ -209,7 +209,7 @@ pub fn ingest(store_path: &Path, inputs: &[PathBuf], o: IngestOptions) -> Result
 }
 
 fn ner(model: Option<&Path>, max_bytes: Option<usize>) -> rolegraph::Result<Extractor> {
-    crate::extractor_with(model, max_bytes)
+    crate::extractor_with(model, max_bytes, None)
 }
 
 /// `rolegraph export STORE --format F [--out PATH]`.
