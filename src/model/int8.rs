@@ -214,8 +214,13 @@ pub(crate) fn dot(
     acc: &mut [[i32; NB]; MR],
 ) {
     debug_assert!(rows <= MR && x.len() >= rows * kp && block.len() >= kp * NB);
-    debug_assert!(kp % 4 == 0 && sums.len() >= NB);
-    if rows > MR || x.len() < rows * kp || block.len() < kp * NB || kp % 4 != 0 || sums.len() < NB {
+    debug_assert!(kp.is_multiple_of(4) && sums.len() >= NB);
+    if rows > MR
+        || x.len() < rows * kp
+        || block.len() < kp * NB
+        || !kp.is_multiple_of(4)
+        || sums.len() < NB
+    {
         return;
     }
     match kernel {
