@@ -20,8 +20,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
     println!("int8 resolves to {:?} here; {tokens} tokens", Precision::Auto.resolve());
     println!(
-        "{:>5} {:>16} {:>8} {:>10} {:>10} {:>7}",
-        "round", "shape", "threads", "fp32", "int8", "ratio"
+        "{:>5} {:>16} {:>8} {:>10} {:>10} {:>7} {:>10}",
+        "round", "shape", "threads", "fp32", "int8", "ratio", "int8 avx2"
     );
     for round in 1..=rounds {
         for (k, n) in [(256, 768), (256, 256), (256, 1024), (1024, 256)] {
@@ -29,7 +29,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let b = candle_core::Tensor::randn(0f32, 0.05, n, &dev)?;
             let x = candle_core::Tensor::randn(0f32, 1.0, (tokens / 128, 128, k), &dev)?;
             let f = DenseLayer::new(w.clone(), b.clone(), Precision::Fp32)?;
-            let q = DenseLayer::new(w, b, Precision::Int8)?;
+            let q = DenseLayer::new(w.clone(), b.clone(), Precision::Int8)?;
+            let q2 = DenseLayer::int8_with_kernel(w, b, "avx2")?;
             let flop = 2.0 * (tokens * k * n) as f64;
             for threads in [1, rayon::current_num_threads()] {
                 let time = |l: &DenseLayer| -> rolegraph::Result<f64> {
@@ -48,9 +49,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         run()
                     }
                 };
-                let (a, c) = (time(&f)?, time(&q)?);
+                let (a, c, d) = (time(&f)?, time(&q)?, time(&q2)?);
                 println!(
-                    "{round:>5} {:>16} {threads:>8} {a:>10.1} {c:>10.1} {:>7.2}",
+                    "{round:>5} {:>16} {threads:>8} {a:>10.1} {c:>10.1} {:>7.2} {d:>10.1}",
                     format!("{tokens}x{k}x{n}"),
                     c / a
                 );

@@ -13,8 +13,9 @@
 //!   time, all with the same integer result (see the tests):
 //!   - AVX-512 VNNI: `vpdpbusd` takes unsigned activations, so it gets
 //!     `x + 128` (the sign bit flipped) and subtracts `128·Σw` per column;
-//!   - AVX2: `vpmaddubsw(|x|, sign(w, x))`, whose pairs stay below
-//!     `2·127·127 < 2¹⁵` (no i16 saturation), then `vpmaddwd` by ones;
+//!   - AVX2: `vpmaddubsw(|w|, sign(x, w))` (`|w|` packed at load too),
+//!     whose pairs stay below `2·127·127 < 2¹⁵` (no i16 saturation), then
+//!     `vpmaddwd` by ones;
 //!   - scalar, everywhere else.
 //! - Output: `acc · sₓ · s_w + b` in f32.
 //!
@@ -76,6 +77,8 @@ pub(crate) struct QuantLinear {
     n: usize,
     /// Packed weights, `ceil(n / NB) · kp · NB` bytes.
     packed: Vec<i8>,
+    /// `|w|` in the same layout, for the AVX2 kernel only (else empty).
+    packed_abs: Vec<i8>,
     /// `Σ_k w[k][j]` per (padded) column, for the VNNI correction.
     col_sums: Vec<i32>,
     /// Weight scale per output.
@@ -132,7 +135,11 @@ impl QuantLinear {
         }
         let mut bias = bias.to_vec();
         bias.resize(n, 0.0);
-        QuantLinear { k, kp, n, packed, col_sums, scales, bias, kernel }
+        let packed_abs = match kernel {
+            Kernel::Avx2 => packed.iter().map(|w| w.abs()).collect(),
+            _ => Vec::new(),
+        };
+        QuantLinear { k, kp, n, packed, packed_abs, col_sums, scales, bias, kernel }
     }
 
     pub(crate) fn in_dim(&self) -> usize {
@@ -183,12 +190,13 @@ impl QuantLinear {
         let (kp, n) = (self.kp, self.n);
         let mut acc = [[0i32; NB]; MR];
         for (b, block) in self.packed.chunks_exact(kp * NB).enumerate() {
+            let abs = self.packed_abs.get(b * kp * NB..(b + 1) * kp * NB).unwrap_or(&[]);
             let j0 = b * NB;
             let cols = NB.min(n - j0);
             let sums = &self.col_sums[j0..j0 + NB];
             for (r0, (xq, xs)) in xq.chunks(MR * kp).zip(xs.chunks(MR)).enumerate() {
                 let r = xs.len();
-                dot(self.kernel, xq, kp, r, block, sums, &mut acc);
+                dot(self.kernel, xq, kp, r, block, abs, sums, &mut acc);
                 for (i, (acc, &sx)) in acc.iter().zip(xs).enumerate() {
                     let row = (r0 * MR + i) * n + j0;
                     let out = &mut y[row..row + cols];
@@ -203,13 +211,17 @@ impl QuantLinear {
 }
 
 /// `acc[r][c] = Σ_k x[r][k] · w[k][c]` for the `rows ≤ MR` rows of `x`
-/// (row stride `kp`) and the `NB` columns of one packed block.
+/// (row stride `kp`) and the `NB` columns of one packed block (`abs`: its
+/// `|w|`, read by the AVX2 kernel only; `sums`: its column sums, read by
+/// the VNNI kernel only).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn dot(
     kernel: Kernel,
     x: &[i8],
     kp: usize,
     rows: usize,
     block: &[i8],
+    abs: &[i8],
     sums: &[i32],
     acc: &mut [[i32; NB]; MR],
 ) {
@@ -237,13 +249,21 @@ pub(crate) fn dot(
             go!(1 2 3 4 5 6)
         },
         #[cfg(target_arch = "x86_64")]
-        Kernel::Avx2 if kernel.available() => unsafe {
-            macro_rules! go {
-                ($($r:literal)*) => {
-                    match rows { $($r => x86::dot_avx2::<$r>(x, kp, block, acc),)* _ => {} }
-                };
+        Kernel::Avx2 if kernel.available() && abs.len() >= kp * NB => unsafe {
+            // Three rows at a time: 16 ymm registers.
+            let (top, rest) = acc.split_at_mut(rows.min(3));
+            let (x0, x1) = x.split_at(rows.min(3) * kp);
+            match rows {
+                1 => x86::dot_avx2::<1>(x0, kp, block, abs, top),
+                2 => x86::dot_avx2::<2>(x0, kp, block, abs, top),
+                _ => x86::dot_avx2::<3>(x0, kp, block, abs, top),
             }
-            go!(1 2 3 4 5 6)
+            match rows {
+                4 => x86::dot_avx2::<1>(x1, kp, block, abs, rest),
+                5 => x86::dot_avx2::<2>(x1, kp, block, abs, rest),
+                6 => x86::dot_avx2::<3>(x1, kp, block, abs, rest),
+                _ => {}
+            }
         },
         _ => dot_scalar(x, kp, rows, block, acc),
     }
@@ -305,29 +325,44 @@ mod x86 {
     }
 
     /// # Safety
-    /// AVX2; `x` holds `R · kp` and `w` `kp · NB` values.
+    /// AVX2; `x` holds `R · kp` values, `w` and `abs` `kp · NB`, `acc` at
+    /// least `R` rows.
     #[target_feature(enable = "avx2")]
     pub(super) unsafe fn dot_avx2<const R: usize>(
         x: &[i8],
         kp: usize,
         w: &[i8],
-        acc: &mut [[i32; NB]; MR],
+        abs: &[i8],
+        acc: &mut [[i32; NB]],
     ) {
         let ones = _mm256_set1_epi16(1);
-        let wp = w.as_ptr();
-        for sub in 0..NB / 8 {
-            let mut c = [_mm256_setzero_si256(); R];
+        let (wp, ap) = (w.as_ptr(), abs.as_ptr());
+        // 16 columns (two registers) at a time.
+        for pair in 0..NB / 16 {
+            let mut c = [[_mm256_setzero_si256(); 2]; R];
             for s in 0..kp / 4 {
-                let wv = _mm256_loadu_si256(wp.add(s * STEP + sub * 32).cast());
+                let o = s * STEP + pair * 64;
+                let w = [
+                    _mm256_loadu_si256(wp.add(o).cast()),
+                    _mm256_loadu_si256(wp.add(o + 32).cast()),
+                ];
+                let a = [
+                    _mm256_loadu_si256(ap.add(o).cast()),
+                    _mm256_loadu_si256(ap.add(o + 32).cast()),
+                ];
                 for (r, c) in c.iter_mut().enumerate() {
-                    let a = _mm256_set1_epi32(four(x, kp, r, s));
-                    // |x| · (w · sign x) = x · w; pairs ≤ 2·127·127 fit i16.
-                    let p = _mm256_maddubs_epi16(_mm256_abs_epi8(a), _mm256_sign_epi8(wv, a));
-                    *c = _mm256_add_epi32(*c, _mm256_madd_epi16(p, ones));
+                    let x = _mm256_set1_epi32(four(x, kp, r, s));
+                    for h in 0..2 {
+                        // |w| · (x · sign w) = x · w; pairs ≤ 2·127·127 fit i16.
+                        let p = _mm256_maddubs_epi16(a[h], _mm256_sign_epi8(x, w[h]));
+                        c[h] = _mm256_add_epi32(c[h], _mm256_madd_epi16(p, ones));
+                    }
                 }
             }
             for (c, acc) in c.iter().zip(acc.iter_mut()) {
-                _mm256_storeu_si256(acc.as_mut_ptr().add(sub * 8).cast(), *c);
+                for (h, c) in c.iter().enumerate() {
+                    _mm256_storeu_si256(acc.as_mut_ptr().add(pair * 16 + h * 8).cast(), *c);
+                }
             }
         }
     }
@@ -367,6 +402,7 @@ mod tests {
         eprintln!("kernels on this CPU: {:?}", kernels());
         for kp in [4, 8, 12, 60, 256, 1028] {
             let block: Vec<i8> = (0..kp * NB).map(|_| rng.i8()).collect();
+            let abs: Vec<i8> = block.iter().map(|w| w.abs()).collect();
             let mut sums = vec![0i32; NB];
             for (s, ws) in block.chunks_exact(STEP).enumerate() {
                 let _ = s;
@@ -392,7 +428,7 @@ mod tests {
                 }
                 for kernel in kernels() {
                     let mut got = [[7i32; NB]; MR];
-                    dot(kernel, &x, kp, rows, &block, &sums, &mut got);
+                    dot(kernel, &x, kp, rows, &block, &abs, &sums, &mut got);
                     assert_eq!(got[..rows], want[..rows], "{kernel:?}, kp {kp}, rows {rows}");
                 }
             }
@@ -405,11 +441,12 @@ mod tests {
         let kp = 1024;
         for (xv, wv) in [(127i8, 127i8), (-127, 127), (127, -127), (-127, -127)] {
             let block = vec![wv; kp * NB];
+            let abs = vec![wv.abs(); kp * NB];
             let sums = vec![i32::from(wv) * kp as i32; NB];
             let x = vec![xv; MR * kp];
             for kernel in kernels() {
                 let mut got = [[0i32; NB]; MR];
-                dot(kernel, &x, kp, MR, &block, &sums, &mut got);
+                dot(kernel, &x, kp, MR, &block, &abs, &sums, &mut got);
                 let want = i32::from(xv) * i32::from(wv) * kp as i32;
                 assert!(got.iter().flatten().all(|&v| v == want), "{kernel:?} {xv} {wv}");
             }

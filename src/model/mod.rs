@@ -104,6 +104,19 @@ impl DenseLayer {
         linear.map(DenseLayer).map_err(|e| Error::backend("dense layer", e))
     }
 
+    /// int8 with a named kernel (`"vnni512"`, `"avx2"`, `"scalar"`; one the
+    /// CPU lacks runs the scalar code), for comparing the kernels.
+    pub fn int8_with_kernel(weight: Tensor, bias: Tensor, kernel: &str) -> Result<Self> {
+        let kernel = match kernel {
+            "vnni512" => int8::Kernel::Vnni512,
+            "avx2" => int8::Kernel::Avx2,
+            _ => int8::Kernel::Scalar,
+        };
+        ops::Linear::quantized(weight, bias, kernel)
+            .map(DenseLayer)
+            .map_err(|e| Error::backend("dense layer", e))
+    }
+
     /// `x·wᵀ + b`.
     pub fn forward(&self, x: &Tensor) -> Result<Tensor> {
         self.0.forward(x).map_err(|e| Error::backend("dense layer", e))
