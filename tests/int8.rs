@@ -20,7 +20,7 @@ fn model(p: Precision) -> Extractor {
     Extractor::builder().precision(p).build().expect("the default model loads")
 }
 
-/// Largest |int8 − f32| logit accepted (0.22 measured on these texts).
+/// Largest |int8 − f32| logit accepted (0.15 measured on these texts).
 const MAX_ABS_DIFF: f32 = 0.5;
 
 /// Logits within [`MAX_ABS_DIFF`] and the same arg-max label on at least
@@ -54,26 +54,18 @@ fn int8_logits_close_to_f32() {
     assert!(worst > 0.0, "int8 logits identical to f32: was int8 used?");
 }
 
-/// The seed's entities in int8 are those of f32, but for one ORG boundary
-/// on a token the tagger is unsure of: f32 has `[Cabinet]` (du ministre …),
-/// int8 `[Cabinet du]` (I-ORG at 0.35 against O at 0.53 for `du` in f32:
-/// the quantisation noise tips the Viterbi path). Every entity keeps its
-/// label and start; at most one changes its end.
+/// The seed's entities in int8 are those of f32: label, text and span.
+/// (Before activations were rounded to nearest-even, one ORG end moved:
+/// f32 `[Cabinet]` du ministre, int8 `[Cabinet du]`, where `du` is O at 0.53
+/// against I-ORG at 0.35 in f32; a kernel change may tip it again.)
 #[test]
 fn seed_entities_same_in_int8() {
     let (f, q) = (model(Precision::Fp32), model(Precision::Int8));
-    let a = f.extract(SEED).unwrap().entities;
-    let b = q.extract(SEED).unwrap().entities;
+    let key = |e: &rolegraph::Entity| (e.label.clone(), e.text.clone(), e.bytes.start, e.bytes.end);
+    let a: Vec<_> = f.extract(SEED).unwrap().entities.iter().map(key).collect();
+    let b: Vec<_> = q.extract(SEED).unwrap().entities.iter().map(key).collect();
     assert!(a.len() > 10, "{a:#?}");
-    assert_eq!(a.len(), b.len(), "f32 {a:#?}\nint8 {b:#?}");
-    let mut moved = Vec::new();
-    for (x, y) in a.iter().zip(&b) {
-        assert_eq!((&x.label, x.bytes.start), (&y.label, y.bytes.start), "{x:?} vs {y:?}");
-        if x.bytes.end != y.bytes.end {
-            moved.push((x.text.clone(), y.text.clone()));
-        }
-    }
-    assert!(moved.len() <= 1, "ends moved (f32, int8): {moved:?}");
+    assert_eq!(a, b);
 }
 
 #[test]
