@@ -84,10 +84,12 @@ pub use error::{Error, ErrorKind, Result};
 pub use extractor::{
     Extraction, Extractor, ExtractorBuilder, WindowLogits, DEFAULT_MAX_INPUT_BYTES,
 };
+#[doc(hidden)]
+pub use model::DenseLayer;
 #[cfg(feature = "rust-bert")]
 pub use model::RustBertBackend;
 pub use model::{
-    Activation, Architecture, Backend, BackendKind, Batch, CandleBackend, ModelConfig,
+    Activation, Architecture, Backend, BackendKind, Batch, CandleBackend, ModelConfig, Precision,
 };
 pub use span::{CharIndex, Span};
 

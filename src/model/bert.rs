@@ -10,14 +10,23 @@ use candle_core::{DType, Device, Module, Tensor};
 use candle_nn::{Embedding, VarBuilder};
 
 use super::config::{Activation, Architecture, ModelConfig};
+use super::int8::Kernel;
 use super::ops::{add_, attention, LayerNorm, Linear};
 
 type CResult<T> = candle_core::Result<T>;
 
-fn linear(vb: VarBuilder, in_dim: usize, out_dim: usize) -> CResult<Linear> {
+/// A dense layer, quantised to int8 for `int8`'s kernel when given.
+fn dense(w: Tensor, b: Tensor, int8: Option<Kernel>) -> CResult<Linear> {
+    match int8 {
+        Some(kernel) => Linear::quantized(w, b, kernel),
+        None => Linear::new(w, b),
+    }
+}
+
+fn linear(vb: VarBuilder, in_dim: usize, out_dim: usize, int8: Option<Kernel>) -> CResult<Linear> {
     let w = vb.get((out_dim, in_dim), "weight")?;
     let b = vb.get(out_dim, "bias")?;
-    Linear::new(w, b)
+    dense(w, b, int8)
 }
 
 /// LayerNorm under `weight`/`bias`, or the `gamma`/`beta` names of old checkpoints.
@@ -52,6 +61,7 @@ impl SelfAttention {
         out: Linear,
         norm: LayerNorm,
         cfg: &ModelConfig,
+        int8: Option<Kernel>,
     ) -> CResult<Self> {
         let [(qw, qb), (kw, kb), (vw, vb)] = qkv;
         // Scaling the query projection by 1/√d scales q·kᵀ without a pass
@@ -60,7 +70,7 @@ impl SelfAttention {
         let (qw, qb) = ((qw * scale)?, (qb * scale)?);
         let w = Tensor::cat(&[qw, kw, vw], 0)?;
         let b = Tensor::cat(&[qb, kb, vb], 0)?;
-        Ok(SelfAttention { qkv: Linear::new(w, b)?, out, norm, heads: cfg.num_heads })
+        Ok(SelfAttention { qkv: dense(w, b, int8)?, out, norm, heads: cfg.num_heads })
     }
 
     /// `x`: (batch, seq, hidden); `mask`: (batch, seq) f32, 0 at padding.
@@ -87,7 +97,7 @@ impl Layer {
     }
 
     /// `bert.encoder.layer.N` (BERT, RoBERTa family).
-    fn load_bert(vb: VarBuilder, cfg: &ModelConfig) -> CResult<Self> {
+    fn load_bert(vb: VarBuilder, cfg: &ModelConfig, int8: Option<Kernel>) -> CResult<Self> {
         let h = cfg.hidden_size;
         let att = vb.pp("attention");
         let sa = att.pp("self");
@@ -98,21 +108,22 @@ impl Layer {
         let out = att.pp("output");
         let attention = SelfAttention::new(
             [get("query")?, get("key")?, get("value")?],
-            linear(out.pp("dense"), h, h)?,
+            linear(out.pp("dense"), h, h, int8)?,
             layer_norm(out.pp("LayerNorm"), h, cfg.layer_norm_eps)?,
             cfg,
+            int8,
         )?;
         Ok(Layer {
             attention,
-            up: linear(vb.pp("intermediate").pp("dense"), h, cfg.intermediate_size)?,
-            down: linear(vb.pp("output").pp("dense"), cfg.intermediate_size, h)?,
+            up: linear(vb.pp("intermediate").pp("dense"), h, cfg.intermediate_size, int8)?,
+            down: linear(vb.pp("output").pp("dense"), cfg.intermediate_size, h, int8)?,
             norm: layer_norm(vb.pp("output").pp("LayerNorm"), h, cfg.layer_norm_eps)?,
             act: cfg.activation,
         })
     }
 
     /// `distilbert.transformer.layer.N`.
-    fn load_distilbert(vb: VarBuilder, cfg: &ModelConfig) -> CResult<Self> {
+    fn load_distilbert(vb: VarBuilder, cfg: &ModelConfig, int8: Option<Kernel>) -> CResult<Self> {
         let h = cfg.hidden_size;
         let att = vb.pp("attention");
         let get = |name: &str| -> CResult<(Tensor, Tensor)> {
@@ -121,14 +132,15 @@ impl Layer {
         };
         let attention = SelfAttention::new(
             [get("q_lin")?, get("k_lin")?, get("v_lin")?],
-            linear(att.pp("out_lin"), h, h)?,
+            linear(att.pp("out_lin"), h, h, int8)?,
             layer_norm(vb.pp("sa_layer_norm"), h, cfg.layer_norm_eps)?,
             cfg,
+            int8,
         )?;
         Ok(Layer {
             attention,
-            up: linear(vb.pp("ffn").pp("lin1"), h, cfg.intermediate_size)?,
-            down: linear(vb.pp("ffn").pp("lin2"), cfg.intermediate_size, h)?,
+            up: linear(vb.pp("ffn").pp("lin1"), h, cfg.intermediate_size, int8)?,
+            down: linear(vb.pp("ffn").pp("lin2"), cfg.intermediate_size, h, int8)?,
             norm: layer_norm(vb.pp("output_layer_norm"), h, cfg.layer_norm_eps)?,
             act: cfg.activation,
         })
@@ -204,8 +216,10 @@ pub(crate) struct TokenClassifierModel {
 }
 
 impl TokenClassifierModel {
-    /// Loads from a var builder rooted at the checkpoint's top level.
-    pub(crate) fn load(vb: VarBuilder, cfg: &ModelConfig) -> CResult<Self> {
+    /// Loads from a var builder rooted at the checkpoint's top level, with
+    /// the encoder's dense layers in int8 for `int8`'s kernel when given
+    /// (the classifier stays f32).
+    pub(crate) fn load(vb: VarBuilder, cfg: &ModelConfig, int8: Option<Kernel>) -> CResult<Self> {
         let prefix = cfg.architecture.weight_prefix();
         let root = vb.pp(prefix);
         // Some checkpoints are saved from the bare encoder class (no prefix).
@@ -218,13 +232,15 @@ impl TokenClassifierModel {
         let layers = if cfg.architecture == Architecture::DistilBert {
             let t = enc.pp("transformer").pp("layer");
             (0..cfg.num_layers)
-                .map(|i| Layer::load_distilbert(t.pp(i), cfg))
+                .map(|i| Layer::load_distilbert(t.pp(i), cfg, int8))
                 .collect::<CResult<_>>()?
         } else {
             let t = enc.pp("encoder").pp("layer");
-            (0..cfg.num_layers).map(|i| Layer::load_bert(t.pp(i), cfg)).collect::<CResult<_>>()?
+            (0..cfg.num_layers)
+                .map(|i| Layer::load_bert(t.pp(i), cfg, int8))
+                .collect::<CResult<_>>()?
         };
-        let classifier = linear(vb.pp("classifier"), cfg.hidden_size, cfg.labels.len())?;
+        let classifier = linear(vb.pp("classifier"), cfg.hidden_size, cfg.labels.len(), None)?;
         Ok(TokenClassifierModel { embeddings, layers, classifier, device: vb.device().clone() })
     }
 

@@ -3,6 +3,7 @@
 
 mod bert;
 pub mod config;
+mod int8;
 mod ops;
 #[cfg(feature = "rust-bert")]
 mod tch_backend;
@@ -51,6 +52,77 @@ pub enum BackendKind {
     RustBert,
 }
 
+/// Arithmetic of the encoder's dense layers (the QKV, output, up and down
+/// projections; attention, softmax, LayerNorm, GELU and the classifier stay
+/// f32) in the candle backend on the CPU. Other backends and devices run
+/// f32 whatever the setting.
+///
+/// int8 keeps each weight matrix as int8 with one scale per output channel
+/// (quantised once at load) and quantises each token's activations on the
+/// fly (one scale per row); the products accumulate exactly in i32 on
+/// AVX-512 VNNI, AVX2 or portable code, chosen at run time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Precision {
+    /// int8 where the CPU has AVX-512 VNNI or AVX2, f32 elsewhere (the default).
+    #[default]
+    Auto,
+    /// f32 weights and products (results match transformers to 1e-4).
+    Fp32,
+    /// int8 weights and activations (portable, slow code on a CPU with
+    /// neither AVX-512 VNNI nor AVX2).
+    Int8,
+}
+
+impl Precision {
+    /// What this setting means on this CPU: [`Precision::Fp32`] or
+    /// [`Precision::Int8`].
+    pub fn resolve(self) -> Precision {
+        match self {
+            Precision::Auto if int8::Kernel::detect() != int8::Kernel::Scalar => Precision::Int8,
+            Precision::Auto => Precision::Fp32,
+            p => p,
+        }
+    }
+}
+
+/// One dense layer of the encoder on its own, `x·wᵀ + b` over the last
+/// dimension of `x`, for benchmarks (`examples/int8_linear.rs`); not a
+/// stable API.
+#[doc(hidden)]
+pub struct DenseLayer(ops::Linear);
+
+impl DenseLayer {
+    /// `weight` (out, in) and `bias` (out) in `precision` (resolved as by
+    /// the builder on the CPU).
+    pub fn new(weight: Tensor, bias: Tensor, precision: Precision) -> Result<Self> {
+        let linear = if weight.device().is_cpu() && precision.resolve() == Precision::Int8 {
+            ops::Linear::quantized(weight, bias, int8::Kernel::detect())
+        } else {
+            ops::Linear::new(weight, bias)
+        };
+        linear.map(DenseLayer).map_err(|e| Error::backend("dense layer", e))
+    }
+
+    /// int8 with a named kernel (`"vnni512"`, `"avx2"`, `"scalar"`; one the
+    /// CPU lacks runs the scalar code), for comparing the kernels.
+    pub fn int8_with_kernel(weight: Tensor, bias: Tensor, kernel: &str) -> Result<Self> {
+        let kernel = match kernel {
+            "vnni512" => int8::Kernel::Vnni512,
+            "avx2" => int8::Kernel::Avx2,
+            _ => int8::Kernel::Scalar,
+        };
+        ops::Linear::quantized(weight, bias, kernel)
+            .map(DenseLayer)
+            .map_err(|e| Error::backend("dense layer", e))
+    }
+
+    /// `x·wᵀ + b`.
+    pub fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        self.0.forward(x).map_err(|e| Error::backend("dense layer", e))
+    }
+}
+
 /// Where the weights come from.
 #[derive(Clone, Debug)]
 pub(crate) enum Weights {
@@ -77,8 +149,15 @@ pub struct CandleBackend {
 }
 
 impl CandleBackend {
-    /// Loads weights for `config`, upcasting f16/bf16 storage to f32.
-    pub(crate) fn load(weights: &Weights, config: &ModelConfig, device: &Device) -> Result<Self> {
+    /// Loads weights for `config`, upcasting f16/bf16 storage to f32, and
+    /// quantising the dense layers to int8 when `precision` says so on the
+    /// CPU.
+    pub(crate) fn load(
+        weights: &Weights,
+        config: &ModelConfig,
+        device: &Device,
+        precision: Precision,
+    ) -> Result<Self> {
         let file = weights.name();
         let bad = |e: candle_core::Error| {
             Error::new(ErrorKind::Model, format!("{}: {e}", file.display()))
@@ -103,7 +182,9 @@ impl CandleBackend {
                 VarBuilder::from_slice_safetensors(bytes, DType::F32, device).map_err(bad)?
             }
         };
-        let model = bert::TokenClassifierModel::load(vb, config).map_err(bad)?;
+        let int8 =
+            (device.is_cpu() && precision.resolve() == Precision::Int8).then(int8::Kernel::detect);
+        let model = bert::TokenClassifierModel::load(vb, config, int8).map_err(bad)?;
         Ok(CandleBackend { model })
     }
 

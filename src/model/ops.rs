@@ -24,11 +24,13 @@
 //! serially on its own core with no hand-offs.
 
 use candle_core::{
-    bail, CpuStorage, CustomOp2, CustomOp3, DType, InplaceOp1, InplaceOp2, Layout, Module, Shape,
-    Tensor,
+    bail, CpuStorage, CustomOp1, CustomOp2, CustomOp3, DType, InplaceOp1, InplaceOp2, Layout,
+    Module, Shape, Tensor,
 };
 use gemm::Parallelism;
 use rayon::prelude::*;
+
+use super::int8::{Kernel, QuantLinear};
 
 type CResult<T> = candle_core::Result<T>;
 
@@ -216,29 +218,84 @@ impl CustomOp3 for LinearOp {
     }
 }
 
-/// A dense layer: `x·wᵀ + b` over the last dimension of `x`.
-pub(crate) struct Linear {
-    /// The weight transposed, (in, out): the only copy kept, as gemm streams
-    /// a row-major right-hand side best and candle's matmul takes it as is.
-    weight_t: Tensor,
-    bias: Tensor,
+/// A dense layer: `x·wᵀ + b` over the last dimension of `x`, with f32 or
+/// int8 weights.
+pub(crate) struct Linear(Dense);
+
+enum Dense {
+    F32 {
+        /// The weight transposed, (in, out): the only copy kept, as gemm
+        /// streams a row-major right-hand side best and candle's matmul
+        /// takes it as is.
+        weight_t: Tensor,
+        bias: Tensor,
+    },
+    /// Quantised weights (CPU only), see [`super::int8`].
+    Int8(QuantLinear),
 }
 
 impl Linear {
     /// `weight` (out, in), `bias` (out).
     pub(crate) fn new(weight: Tensor, bias: Tensor) -> CResult<Self> {
-        Ok(Linear { weight_t: weight.t()?.contiguous()?, bias })
+        Ok(Linear(Dense::F32 { weight_t: weight.t()?.contiguous()?, bias }))
+    }
+
+    /// [`new`](Self::new) with the weights quantised to int8 for `kernel`
+    /// (f32 on a device other than the CPU).
+    pub(crate) fn quantized(weight: Tensor, bias: Tensor, kernel: Kernel) -> CResult<Self> {
+        if !weight.device().is_cpu() {
+            return Self::new(weight, bias);
+        }
+        let (n, k) = weight.dims2()?;
+        let w = weight.to_dtype(DType::F32)?.flatten_all()?.to_vec1::<f32>()?;
+        let b = bias.to_dtype(DType::F32)?.to_vec1::<f32>()?;
+        if b.len() != n {
+            bail!("linear: weight ({n}, {k}), bias {}", b.len())
+        }
+        Ok(Linear(Dense::Int8(QuantLinear::new(&w, &b, n, k, kernel))))
     }
 
     pub(crate) fn forward(&self, x: &Tensor) -> CResult<Tensor> {
+        let (weight_t, bias) = match &self.0 {
+            Dense::F32 { weight_t, bias } => (weight_t, bias),
+            Dense::Int8(q) => {
+                return x.to_dtype(DType::F32)?.contiguous()?.apply_op1_no_bwd(&QuantOp(q))
+            }
+        };
         // With MKL, candle's matmul is the one to use.
-        if !cfg!(feature = "mkl") && cpu_f32(&[x, &self.weight_t, &self.bias]) {
-            return x.apply_op3_no_bwd(&self.weight_t, &self.bias, &LinearOp);
+        if !cfg!(feature = "mkl") && cpu_f32(&[x, weight_t, bias]) {
+            return x.apply_op3_no_bwd(weight_t, bias, &LinearOp);
         }
         let (b, s, h) = x.dims3()?;
-        let y = x.reshape((b * s, h))?.matmul(&self.weight_t)?.broadcast_add(&self.bias)?;
+        let y = x.reshape((b * s, h))?.matmul(weight_t)?.broadcast_add(bias)?;
         let out = y.dim(1)?;
         y.reshape((b, s, out))
+    }
+}
+
+/// `x·wᵀ + b` with int8 weights, for `x` (…, in).
+struct QuantOp<'a>(&'a QuantLinear);
+
+impl CustomOp1 for QuantOp<'_> {
+    fn name(&self) -> &'static str {
+        "rolegraph-linear-int8"
+    }
+
+    fn cpu_fwd(&self, xs: &CpuStorage, xl: &Layout) -> CResult<(CpuStorage, Shape)> {
+        let x = data(xs, xl, "linear input")?;
+        let (k, n) = (self.0.in_dim(), self.0.out_dim());
+        let dims = xl.shape().dims();
+        let Some((&last, rows)) = dims.split_last() else { bail!("linear: scalar input") };
+        if last != k {
+            bail!("linear: input {dims:?}, int8 weight ({n}, {k})")
+        }
+        let m = rows.iter().product::<usize>();
+        let y = self.0.forward(x, m);
+        let mut out = dims.to_vec();
+        if let Some(last) = out.last_mut() {
+            *last = n;
+        }
+        Ok((CpuStorage::F32(y), Shape::from(out)))
     }
 }
 

@@ -101,7 +101,7 @@ pub fn corpus_part(id: &str) -> &'static str {
     for b in id.bytes() {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
-    if h % 5 == 0 {
+    if h.is_multiple_of(5) {
         "measure"
     } else {
         "tune"

@@ -7,6 +7,8 @@ use clap::Args;
 use rolegraph::corpus::Runner;
 use rolegraph::Extractor;
 
+use crate::PrecisionArg;
+
 /// How a corpus is read and extracted.
 #[derive(Args, Clone, Debug, Default)]
 pub struct CorpusArgs {
@@ -28,12 +30,17 @@ pub struct CorpusArgs {
     /// Hugging Face model directory (default: the embedded model).
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Arithmetic of the encoder's dense layers (default `auto`: int8
+    /// where the CPU has AVX-512 VNNI or AVX2).
+    #[arg(long, value_enum)]
+    pub precision: Option<PrecisionArg>,
 }
 
 impl CorpusArgs {
-    /// The extractor: `--model` (else the embedded model), `--max-input-bytes`.
+    /// The extractor: `--model` (else the embedded model), `--max-input-bytes`,
+    /// `--precision`.
     pub fn extractor(&self) -> Result<Extractor, String> {
-        crate::extractor_with(self.model.as_deref(), self.max_input_bytes)
+        crate::extractor_with(self.model.as_deref(), self.max_input_bytes, self.precision)
             .map_err(|e| e.to_string())
     }
 

@@ -49,6 +49,27 @@ enum Format {
     Html,
 }
 
+/// `--precision`: arithmetic of the encoder's dense layers.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum PrecisionArg {
+    /// int8 where the CPU has AVX-512 VNNI or AVX2, else f32.
+    Auto,
+    /// f32 throughout.
+    Fp32,
+    /// int8 weights and activations in the dense layers.
+    Int8,
+}
+
+impl From<PrecisionArg> for rolegraph::Precision {
+    fn from(p: PrecisionArg) -> Self {
+        match p {
+            PrecisionArg::Auto => rolegraph::Precision::Auto,
+            PrecisionArg::Fp32 => rolegraph::Precision::Fp32,
+            PrecisionArg::Int8 => rolegraph::Precision::Int8,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract entities (and relations) from a text file or standard input,
@@ -136,6 +157,9 @@ enum Command {
         /// Hugging Face model directory (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Arithmetic of the encoder's dense layers (default `auto`).
+        #[arg(long, value_enum)]
+        precision: Option<PrecisionArg>,
         /// Only these entity types (comma-separated).
         #[arg(long, value_delimiter = ',')]
         types: Option<Vec<String>>,
@@ -193,11 +217,18 @@ fn main() -> ExitCode {
 }
 
 fn extractor(model: Option<&Path>) -> rolegraph::Result<Extractor> {
-    extractor_with(model, None)
+    extractor_with(model, None, None)
 }
 
-fn extractor_with(model: Option<&Path>, max_bytes: Option<usize>) -> rolegraph::Result<Extractor> {
+fn extractor_with(
+    model: Option<&Path>,
+    max_bytes: Option<usize>,
+    precision: Option<PrecisionArg>,
+) -> rolegraph::Result<Extractor> {
     let mut b = Extractor::builder();
+    if let Some(p) = precision {
+        b.precision(p.into());
+    }
     if let Some(dir) = model {
         b.model_dir(dir);
     }
@@ -296,8 +327,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Export { store, format, out } => {
             return store::export(&store, &format, out.as_deref());
         }
-        Command::EvalNer { data, model, types, json } => {
-            let ner = extractor(model.as_deref()).map_err(|e| e.to_string())?;
+        Command::EvalNer { data, model, precision, types, json } => {
+            let ner =
+                extractor_with(model.as_deref(), None, precision).map_err(|e| e.to_string())?;
             let mut sentences = Vec::new();
             for f in &data {
                 sentences.extend(rolegraph::eval::read_conll(f).map_err(|e| e.to_string())?);
