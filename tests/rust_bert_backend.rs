@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rolegraph::{BackendKind, Extractor};
+use rolegraph::{BackendKind, Extractor, Precision};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -22,8 +22,15 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models").join(name)
 }
 
+/// Both backends in f32: the parity is of the two f32 implementations (the
+/// int8 path has its own tolerance, `tests/int8.rs`).
 fn build(dir: &Path, kind: BackendKind) -> Extractor {
-    Extractor::builder().model_dir(dir).backend_kind(kind).build().unwrap()
+    Extractor::builder()
+        .model_dir(dir)
+        .backend_kind(kind)
+        .precision(Precision::Fp32)
+        .build()
+        .unwrap()
 }
 
 /// rust-bert 0.20 hard-codes LayerNorm eps 1e-12; RoBERTa-family checkpoints
