@@ -234,3 +234,42 @@ fn rdf_exports_of_the_seed_and_of_a_corpus_merge() {
         &s["meetings"]["urn:rolegraph:meeting/2019-06-10--kevin-mcaleenan--ralph-goodale"];
     assert_eq!(meeting, &serde_json::json!([odd_id, "seed-000"]), "{s}");
 }
+
+/// One organisation named 20,000 times: every distinct source is kept once,
+/// a repeated one is not added again, and provenance edited in place (the
+/// list is public) is re-read before the next merge.
+#[test]
+fn many_sources_of_one_node_are_merged_without_loss_or_duplicates() {
+    use rolegraph::graph::{Node, Provenance};
+    use rolegraph::relate::TextSpan;
+    let source = |k: usize| Provenance {
+        document: Some(format!("doc-{}", k % 7)),
+        evidence: Some(TextSpan {
+            text: "Bonjour".into(),
+            bytes: Span { start: 8 * k, end: 8 * k + 7 },
+            chars: Span { start: 8 * k, end: 8 * k + 7 },
+        }),
+    };
+    let node = |k: usize| Node {
+        id: "org/bonjour".into(),
+        kind: NodeKind::Organization,
+        label: "Bonjour".into(),
+        properties: Default::default(),
+        provenance: vec![source(k)],
+    };
+    let mut g = Graph::default();
+    for k in 0..20_000 {
+        g.add_node(node(k));
+    }
+    for k in (0..20_000).step_by(3) {
+        g.add_node(node(k));
+    }
+    assert_eq!(g.nodes.len(), 1);
+    assert_eq!(g.nodes[0].provenance.len(), 20_000);
+    // Edited in place: the last source removed, then merged again.
+    g.nodes[0].provenance.pop();
+    g.add_node(node(19_999));
+    g.add_node(node(0));
+    assert_eq!(g.nodes[0].provenance.len(), 20_000);
+    assert_eq!(g.nodes[0].provenance.last(), Some(&source(19_999)));
+}

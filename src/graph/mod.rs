@@ -91,8 +91,10 @@
 mod export;
 mod rdf;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -206,6 +208,17 @@ pub struct Graph {
     node_index: HashMap<String, usize>,
     #[serde(skip)]
     edge_index: HashMap<(String, EdgeKind, String), usize>,
+    /// Hashes of each node's provenance, so that merging a node's 20,000th
+    /// source does not compare it with the 19,999 before it; a node's set is
+    /// re-read when its list's length no longer matches.
+    #[serde(skip)]
+    node_provenance: Vec<HashSet<u64>>,
+}
+
+fn provenance_hash(p: &Provenance) -> u64 {
+    let mut h = DefaultHasher::new();
+    p.hash(&mut h);
+    h.finish()
 }
 
 /// An export format.
@@ -307,9 +320,18 @@ impl Graph {
         let id = node.id.clone();
         match self.node_index.get(&id) {
             Some(&i) => {
+                if self.node_provenance.len() != self.nodes.len() {
+                    self.node_provenance = vec![HashSet::new(); self.nodes.len()];
+                }
                 let n = &mut self.nodes[i];
+                let seen = &mut self.node_provenance[i];
+                if seen.len() != n.provenance.len() {
+                    *seen = n.provenance.iter().map(provenance_hash).collect();
+                }
                 for p in node.provenance {
-                    if !n.provenance.contains(&p) {
+                    // A hash seen before is checked against the list itself.
+                    let fresh = seen.insert(provenance_hash(&p)) || !n.provenance.contains(&p);
+                    if fresh {
                         n.provenance.push(p);
                     }
                 }
@@ -337,6 +359,9 @@ impl Graph {
             }
             None => {
                 self.node_index.insert(id.clone(), self.nodes.len());
+                if self.node_provenance.len() == self.nodes.len() {
+                    self.node_provenance.push(HashSet::new());
+                }
                 self.nodes.push(node);
             }
         }
@@ -653,15 +678,10 @@ impl Graph {
                 p.document = Some(document.to_string());
             }
             // Two sources may have become one.
-            let mut seen: Vec<Provenance> = Vec::with_capacity(prov.len());
-            prov.retain(|p| {
-                let new = !seen.contains(p);
-                if new {
-                    seen.push(p.clone());
-                }
-                new
-            });
+            let mut seen: HashSet<Provenance> = HashSet::with_capacity(prov.len());
+            prov.retain(|p| seen.insert(p.clone()));
         };
+        self.node_provenance.clear();
         for n in &mut self.nodes {
             fill(&mut n.provenance);
         }
