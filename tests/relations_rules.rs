@@ -1138,3 +1138,26 @@ fn repair_reads_a_person_span_ending_with_a_title_as_its_organisation() {
     assert_eq!(got, [("PER", "John Kelly")]);
     assert_eq!(role(&relate(text, &spec), "John Kelly")[0].0, "Homeland Security Secretary");
 }
+
+/// A person named thousands of times in several forms stays one person with
+/// every mention (clustering compares distinct forms, not every mention).
+#[test]
+fn thousands_of_mentions_of_two_people_make_two_people() {
+    let mut text = String::new();
+    let mut spec: Vec<(&str, &str)> = Vec::new();
+    for k in 0..3000 {
+        let (a, b) = match k % 3 {
+            0 => ("Jean Dupont", "Marie Curie"),
+            1 => ("Dupont", "Curie"),
+            _ => ("M. Dupont", "Mme Curie"),
+        };
+        text.push_str(&format!("{a} salue {b}. "));
+        spec.push(("PER", a));
+        spec.push(("PER", b));
+    }
+    let r = relate(&text, &spec);
+    let mut names: Vec<(String, usize)> =
+        r.people.iter().map(|p| (p.name.clone(), p.mentions.len())).collect();
+    names.sort();
+    assert_eq!(names, vec![("Jean Dupont".into(), 3000), ("Marie Curie".into(), 3000)]);
+}

@@ -23,6 +23,9 @@ pub(super) struct Cluster {
     pub(super) forms: Vec<Vec<String>>,
     pub(super) names: Vec<String>,
     pub(super) mentions: Vec<usize>,
+    /// The distinct forms, each with its words sorted, for matching (a
+    /// person named 10,000 times is compared through a handful of forms).
+    distinct: Vec<(Vec<String>, Vec<String>)>,
 }
 
 fn name_tokens(s: &str) -> Vec<String> {
@@ -79,10 +82,8 @@ pub(super) fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
         sorted_form.sort();
         let mut best: Option<usize> = None;
         for (ci, c) in clusters.iter().enumerate() {
-            let hit = c.forms.iter().any(|f| {
-                let mut sf = f.clone();
-                sf.sort();
-                *f == form || is_sub(&form, f) || is_sub(f, &form) || sf == sorted_form
+            let hit = c.distinct.iter().any(|(f, sf)| {
+                *f == form || is_sub(&form, f) || is_sub(f, &form) || *sf == sorted_form
             });
             if hit && best.is_none_or(|b| last_seen[ci] > last_seen[b]) {
                 best = Some(ci);
@@ -95,12 +96,16 @@ pub(super) fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
                     forms: Vec::new(),
                     names: Vec::new(),
                     mentions: Vec::new(),
+                    distinct: Vec::new(),
                 });
                 last_seen.push(0);
                 clusters.len() - 1
             }
         };
         let c = &mut clusters[ci];
+        if !c.distinct.iter().any(|(f, _)| *f == form) {
+            c.distinct.push((form.clone(), sorted_form));
+        }
         c.forms.push(form);
         c.names.push(e.text.trim().to_string());
         c.mentions.push(ei);
