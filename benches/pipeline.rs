@@ -125,6 +125,46 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(SEED.len() as u64));
     g.bench_function("seed_bytes", |b| b.iter(|| ner.extract(SEED).unwrap()));
     g.finish();
+
+    // Inputs that used to be slow (issue #15): each is 2,000 words on one
+    // line, in words/s, next to ordinary sentences of the same length.
+    let mut g = c.benchmark_group("slow_inputs");
+    for (name, text) in slow_inputs(2_000) {
+        g.throughput(Throughput::Elements(words(&[text.as_str()])));
+        g.bench_with_input(BenchmarkId::new("extract_words", name), &text, |b, text| {
+            b.iter(|| ner.extract(text).unwrap())
+        });
+    }
+    g.finish();
+}
+
+/// `n`-word inputs: ordinary sentences, one word repeated, one name-like word
+/// repeated (an entity each time), person names, numbers, punctuation.
+fn slow_inputs(n: usize) -> Vec<(&'static str, String)> {
+    let ordinary: Vec<&str> =
+        MIXED.iter().flat_map(|s| s.split_whitespace()).cycle().take(n).collect();
+    let names = ["Jean Dupont", "Marie Curie", "Ralph Goodale", "Kevin McAleenan"];
+    let repeat = |w: &str| vec![w; n].join(" ");
+    vec![
+        ("ordinary", ordinary.join(" ")),
+        ("one_word_repeated", repeat("le")),
+        ("bonjour_repeated", repeat("Bonjour")),
+        ("names", (0..n / 2).map(|k| names[k % names.len()]).collect::<Vec<_>>().join(", ")),
+        (
+            "numbers",
+            (0..n).map(|k| (10_007 * k % 99_991).to_string()).collect::<Vec<_>>().join(" "),
+        ),
+        (
+            "punctuation",
+            [".", ",", ";", "!", "?", "-", "(", ")"]
+                .iter()
+                .cycle()
+                .take(n)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    ]
 }
 
 criterion_group! {
