@@ -76,40 +76,19 @@ pub(super) fn ingest(
         return Ok(stats);
     }
     let json = extraction_json(found);
-    match stored {
-        Some(_) => {
-            stats.replaced = true;
-            for sql in schema::DELETE_FACTS {
-                tx.prepare_cached(sql)?.execute([doc.id])?;
-            }
-            tx.prepare_cached(
-                "UPDATE documents SET content_hash = ?2, lang = ?3, date = ?4, text = ?5, \
-                 extraction = ?6 WHERE id = ?1",
-            )?
-            .execute(params![
-                doc.id,
-                hash,
-                found.relations.language,
-                doc.date,
-                doc.text,
-                json
-            ])?;
-        }
-        None => {
-            tx.prepare_cached(
-                "INSERT INTO documents (id, content_hash, lang, date, text, extraction) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                doc.id,
-                hash,
-                found.relations.language,
-                doc.date,
-                doc.text,
-                json
-            ])?;
+    if stored.is_some() {
+        stats.replaced = true;
+        for sql in schema::DELETE_FACTS {
+            tx.prepare_cached(sql)?.execute([doc.id])?;
         }
     }
+    tx.prepare_cached(
+        "INSERT INTO documents (id, content_hash, lang, date, text, extraction) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+         ON CONFLICT (id) DO UPDATE SET content_hash = ?2, lang = ?3, date = ?4, text = ?5, \
+         extraction = ?6",
+    )?
+    .execute(params![doc.id, hash, found.relations.language, doc.date, doc.text, json])?;
     write_facts(&tx, doc.id, found, &mut stats)?;
     if stats.replaced {
         for sql in schema::PRUNE {
