@@ -209,8 +209,9 @@ pub struct Graph {
     #[serde(skip)]
     edge_index: HashMap<(String, EdgeKind, String), usize>,
     /// Hashes of each node's provenance, so that merging a node's 20,000th
-    /// source does not compare it with the 19,999 before it; a node's set is
-    /// re-read when its list's length no longer matches.
+    /// source does not compare it with the 19,999 before it; cleared with the
+    /// indexes, and a node's set is re-read when its list's length no longer
+    /// matches.
     #[serde(skip)]
     node_provenance: Vec<HashSet<u64>>,
 }
@@ -302,6 +303,8 @@ impl Graph {
     }
 
     fn reindex(&mut self) {
+        // Rebuilt, node by node, on the next merge.
+        self.node_provenance.clear();
         self.node_index = self.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
         self.edge_index = self
             .edges

@@ -146,7 +146,7 @@ fn passive_topics(doc: &Doc, hs: usize, he: usize, ss: usize, se: usize) -> Vec<
     let lang = doc.lang;
     let mut s = hs;
     while s > ss
-        && !matches!(doc.toks[s - 1].norm.as_str(), "," | ";" | ":" | "«" | "“" | "\n")
+        && !matches!(doc.toks[s - 1].norm.as_str(), "," | ";" | ":" | "«" | "“")
         && doc.toks[s - 1].kind != TokKind::Newline
     {
         s -= 1;
@@ -337,7 +337,7 @@ fn resume_after_clause(doc: &Doc, q: usize, n: usize) -> Option<usize> {
 }
 
 /// A list of topics after a colon, one per bullet line (`•`, `-`, `*`, `–`,
-/// `·`) from the line after token `p`, up to the first line that is not a
+/// `—`, `·`) from the line after token `p`, up to the first line that is not a
 /// bullet.
 fn bullet_topics(doc: &Doc, mut p: usize) -> Vec<(usize, usize)> {
     let len = doc.toks.len();
@@ -372,36 +372,34 @@ fn topic_start(doc: &Doc, mut p: usize, n: usize) -> Option<usize> {
     while p < n && (is_quote(&doc.toks[p]) || doc.nt.tok_pos[p].is_none()) {
         p += 1;
     }
-    if let Some(h) = doc.at(&lang.topic_prepositions, p) {
-        if h.end < n {
-            p = h.end;
-        }
-    }
+    // Past a topic preposition that something follows.
+    let past_preposition = |p: usize| match doc.at(&lang.topic_prepositions, p) {
+        Some(h) if h.end < n => h.end,
+        _ => p,
+    };
+    p = past_preposition(p);
     while p < n && is_quote(&doc.toks[p]) {
         p += 1;
     }
     // A person right after the predicate is its subject or partner
     // (`erörterte Parmelin …`, `discussed with Kuleba …`): the topic follows.
-    let reject = |q: usize| doc.at(&lang.topic_reject, q).map(|h| h.end);
     let skip_person = |q: usize| -> Option<usize> {
         if q >= n {
             return None;
         }
-        let q = reject(q).filter(|&e| e < n && doc.is_per_tok(e)).unwrap_or(q);
-        let e = doc.tok_ent[q].filter(|_| doc.is_per_tok(q)).map(|e| doc.ent_toks[e].1)?;
-        let mut e = e;
+        let q = doc
+            .at(&lang.topic_reject, q)
+            .map(|h| h.end)
+            .filter(|&e| e < n && doc.is_per_tok(e))
+            .unwrap_or(q);
+        let mut e = doc.tok_ent[q].filter(|_| doc.is_per_tok(q)).map(|e| doc.ent_toks[e].1)?;
         while e < n && doc.toks[e].is_punct(",") {
             e += 1;
         }
         Some(e)
     };
     if let Some(e) = skip_person(p).filter(|&e| e > p && e < n) {
-        p = e;
-        if let Some(h) = doc.at(&lang.topic_prepositions, p) {
-            if h.end < n {
-                p = h.end;
-            }
-        }
+        p = past_preposition(e);
     }
     if p >= n || !doc.toks[p].is_word() {
         return None;
