@@ -21,6 +21,12 @@ pub struct Entity {
     pub bytes: Span,
     /// Code-point range into the input.
     pub chars: Span,
+    /// A normalised value where the text makes it explicit: for `DATE`, ISO
+    /// 8601 (`2019-06-10`, `2019-06`, `2019`, or an interval
+    /// `2023-09-13/2023-09-14`); `None` otherwise (a date without a year, or
+    /// any other type). Absent from JSON when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
 
 impl Entity {
@@ -39,6 +45,7 @@ impl Entity {
             score,
             bytes,
             chars: index.char_span(bytes),
+            value: None,
         }
     }
 }

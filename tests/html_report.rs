@@ -189,6 +189,7 @@ fn entity(text: &str, idx: &CharIndex, label: &str, surface: &str, nth: usize) -
         score: 0.9,
         bytes,
         chars: idx.char_span(bytes),
+        value: None,
     }
 }
 

@@ -23,6 +23,7 @@ fn ents(text: &str, spec: &[(&str, &str)]) -> Vec<Entity> {
                 score: 1.0,
                 bytes,
                 chars: idx.char_span(bytes),
+                value: None,
             }
         })
         .collect()

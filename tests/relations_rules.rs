@@ -24,6 +24,7 @@ fn ents(text: &str, spec: &[(&str, &str)]) -> Vec<Entity> {
             score: 1.0,
             bytes,
             chars: idx.char_span(bytes),
+            value: None,
         });
         from = s + surface.len();
     }
@@ -719,6 +720,7 @@ fn never_panics_on_odd_input() {
                 score: 0.9,
                 bytes,
                 chars: idx.char_span(bytes),
+                value: None,
             });
         }
         let r = relator.relate(&text, &entities);

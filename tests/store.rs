@@ -33,6 +33,7 @@ fn extraction(text: &str, people: &[&str]) -> Extraction {
                 score: 1.0,
                 bytes,
                 chars: idx.char_span(bytes),
+                value: None,
             }
         })
         .collect();

@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use super::date::{find_dates, DateFound};
+use super::date::{dates_over, DateFound};
 use super::lang::Lang;
 use super::text::{
     sentences, tokenize, tokenize_entities, EntityTokens, Hit, NormText, Phrases, Tok, TokKind,
@@ -110,7 +110,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let dates = find_dates(lang, &toks);
+        let dates = dates_over(lang, text, &toks);
         Doc {
             text,
             lang,

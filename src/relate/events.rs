@@ -306,7 +306,7 @@ fn persons_in(mentions: &[Mention], s: usize, e: usize) -> Vec<&Mention> {
     mentions.iter().filter(|m| m.s >= s && m.e <= e).collect()
 }
 
-/// A date found by [`find_dates`](super::date::find_dates) as a [`DateMention`].
+/// A date found by [`dates_over`](super::date::dates_over) as a [`DateMention`].
 fn date_mention(doc: &Doc, d: &DateFound) -> DateMention {
     DateMention { span: doc.span(d.start, d.end), iso: d.iso.clone() }
 }

@@ -77,7 +77,8 @@
 //! let per = |name: &str| {
 //!     let s = text.find(name).unwrap();
 //!     let bytes = Span::new(s, s + name.len());
-//!     Entity { label: "PER".into(), text: name.into(), score: 1.0, bytes, chars: idx.char_span(bytes) }
+//!     let chars = idx.char_span(bytes);
+//!     Entity { label: "PER".into(), text: name.into(), score: 1.0, bytes, chars, value: None }
 //! };
 //! let rel = Relator::default().relate(text, &[per("Ralph Goodale"), per("Ann Lee")]);
 //! assert_eq!(rel.language, "fr");
@@ -88,7 +89,6 @@
 mod agency;
 mod assemble;
 mod date;
-mod date_entities;
 mod doc;
 pub mod eval;
 mod events;

@@ -14,7 +14,7 @@
 //!    agencies ([`agency`](super::agency)), and the [`Relations`].
 
 use super::assemble;
-use super::date_entities;
+use super::date;
 use super::doc::Doc;
 use super::events::{find_interactions, meeting_pairs};
 use super::furniture::Furniture;
@@ -29,7 +29,7 @@ use crate::entity::Entity;
 
 /// The entities the rules read: valid spans only, no nesting, no page
 /// furniture ([`super::furniture`]), dates read whole by the date grammar
-/// ([`super::date_entities`]), then the document-level repairs of [`super::repair`] (glued titles, title
+/// ([`super::date`]), then the document-level repairs of [`super::repair`] (glued titles, title
 /// confusions, one sense per document for names).
 pub(crate) fn repair(
     lang: &Lang,
@@ -55,7 +55,7 @@ pub(crate) fn repair(
         }
     }
     let cleaned = furniture.clean(text, flat.into_iter().cloned().collect());
-    let dated = date_entities::with_dates(lang, text, cleaned);
+    let dated = date::with_dates(lang, text, cleaned);
     let unglued = split_glued_titles(lang, text, dated);
     let fixed = fix_titles(lang, text, unglued);
     consistent_people(lang, text, fixed)

@@ -616,6 +616,7 @@ mod tests {
             score: 0.5,
             bytes,
             chars: idx.char_span(bytes),
+            value: None,
         }
     }
 
