@@ -107,6 +107,16 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("encode");
     g.throughput(Throughput::Elements(tokens));
     g.bench_function("seed_tokens", |b| b.iter(|| ner.window_logits(SEED).unwrap()));
+    // The same work counted in floating-point operations: criterion's
+    // `Gelem/s` for this one is the GFLOP/s achieved.
+    let flops: u64 = ner
+        .window_logits(SEED)
+        .unwrap()
+        .iter()
+        .map(|w| ner.config().forward_flops(w.ids.len()))
+        .sum();
+    g.throughput(Throughput::Elements(flops));
+    g.bench_function("seed_flop", |b| b.iter(|| ner.window_logits(SEED).unwrap()));
     g.finish();
 
     let mut g = c.benchmark_group("entities");

@@ -55,10 +55,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ner.entities(docs[0])?;
     println!("first");
     let words: usize = docs.iter().map(|s| s.split_whitespace().count()).sum();
-    let tokens: usize = docs
-        .iter()
-        .map(|d| ner.window_logits(d).map(|w| w.iter().map(|w| w.ids.len()).sum::<usize>()))
-        .sum::<Result<usize, _>>()?;
+    // Tokens and the network's floating-point operations of one pass over the
+    // documents (windows as `window_logits` cuts them).
+    let (mut tokens, mut flops) = (0usize, 0u64);
+    for d in &docs {
+        for w in ner.window_logits(d)? {
+            tokens += w.ids.len();
+            flops += ner.config().forward_flops(w.ids.len());
+        }
+    }
     let (mut runs, start) = (0usize, Instant::now());
     let mut entities = 0;
     while runs == 0 || start.elapsed().as_secs_f64() < seconds {
@@ -69,9 +74,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let dt = start.elapsed().as_secs_f64();
     println!(
-        "{{\"words_per_s\": {:.1}, \"tokens_per_s\": {:.1}, \"docs\": {}, \"words\": {words}, \"runs\": {runs}, \"entities_per_run\": {}}}",
+        "{{\"words_per_s\": {:.1}, \"tokens_per_s\": {:.1}, \"gflop_per_s\": {:.1}, \"docs\": {}, \"words\": {words}, \"runs\": {runs}, \"entities_per_run\": {}}}",
         (runs * words) as f64 / dt,
         (runs * tokens) as f64 / dt,
+        runs as f64 * flops as f64 / dt / 1e9,
         docs.len(),
         entities / runs
     );

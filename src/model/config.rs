@@ -113,6 +113,30 @@ pub struct ModelConfig {
 }
 
 impl ModelConfig {
+    /// Floating-point operations (a multiply-add counts two) of one forward
+    /// pass over a sequence of `tokens` positions: per layer the Q, K, V and
+    /// output projections (`4·n·h²`), the attention scores and their weighted
+    /// sum (`2·n²·h`) and the feed-forward layer (`2·n·h·i`), then the
+    /// classifier. Embedding look-ups, layer norms and softmax are left out.
+    /// Divided by a measured time it gives the GFLOP/s a run achieved.
+    ///
+    /// ```
+    /// # fn main() -> rolegraph::Result<()> {
+    /// let ner = rolegraph::Extractor::builder().build()?;
+    /// let c = ner.config();
+    /// let (h, i) = (c.hidden_size as u64, c.intermediate_size as u64);
+    /// let per_layer = 2 * (4 * 32 * h * h + 2 * 32 * 32 * h + 2 * 32 * h * i);
+    /// let classifier = 2 * 32 * h * c.labels.len() as u64;
+    /// assert_eq!(c.forward_flops(32), c.num_layers as u64 * per_layer + classifier);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn forward_flops(&self, tokens: usize) -> u64 {
+        let (n, h, i) = (tokens as u64, self.hidden_size as u64, self.intermediate_size as u64);
+        let layer = 4 * n * h * h + 2 * n * n * h + 2 * n * h * i;
+        2 * (self.num_layers as u64 * layer + n * h * self.labels.len() as u64)
+    }
+
     /// The most tokens (special tokens included) one forward pass can take.
     pub fn max_tokens(&self) -> usize {
         if self.architecture.offsets_positions_by_padding() {

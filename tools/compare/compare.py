@@ -71,13 +71,16 @@ def main():
         for name, cmd in (("rolegraph", rg), ("spacy", sp)):
             r = run(cmd)
             res[name].append(r)
-            print(f"run {i + 1} {name:9} {r['words_per_s']:9.0f} words/s  cold {r['cold_start_s']:.2f} s  "
+            gf = f"  {r['gflop_per_s']:.1f} GFLOP/s" if "gflop_per_s" in r else ""
+            print(f"run {i + 1} {name:9} {r['words_per_s']:9.0f} words/s{gf}  cold {r['cold_start_s']:.2f} s  "
                   f"peak RSS {r['peak_rss_mb']:.0f} MB  ({r['entities_per_run']} entities)", file=sys.stderr)
     med = {k: {m: statistics.median(x[m] for x in v) for m in ("words_per_s", "cold_start_s", "peak_rss_mb")}
            for k, v in res.items()}
-    print(f"\n{'':10} {'words/s':>9} {'cold start':>11} {'peak RSS':>9}")
+    print(f"\n{'':10} {'words/s':>9} {'GFLOP/s':>8} {'cold start':>11} {'peak RSS':>9}")
     for k, m in med.items():
-        print(f"{k:10} {m['words_per_s']:9.0f} {m['cold_start_s']:9.2f} s {m['peak_rss_mb']:6.0f} MB")
+        runs = res[k]
+        gf = f"{statistics.median(x['gflop_per_s'] for x in runs):8.1f}" if "gflop_per_s" in runs[0] else f"{'-':>8}"
+        print(f"{k:10} {m['words_per_s']:9.0f} {gf} {m['cold_start_s']:9.2f} s {m['peak_rss_mb']:6.0f} MB")
     print(f"ratio rolegraph/spacy words/s: {med['rolegraph']['words_per_s'] / med['spacy']['words_per_s']:.2f}x "
           f"({a.sentences} French sentences, {res['rolegraph'][0]['words']} words, medians of {a.repeats})")
     os.unlink(lines.name)
