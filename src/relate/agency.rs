@@ -597,6 +597,15 @@ mod tests {
     }
 
     #[test]
+    fn commerce_is_its_own_portfolio_in_english() {
+        let en = lang("en");
+        let r = role("Secretary", Some("Commerce of the United States"), "");
+        assert_eq!(canonical(&en, &r).as_deref(), Some("U.S. Department of Commerce"));
+        let r = role("Minister", Some("Trade of the United States"), "");
+        assert_eq!(canonical(&en, &r).as_deref(), Some("Office of the U.S. Trade Representative"));
+    }
+
+    #[test]
     fn organisations_heads_of_state_and_unknowns() {
         let fr = lang("fr");
         assert_eq!(
