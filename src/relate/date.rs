@@ -37,7 +37,7 @@ pub(crate) struct DateFound {
     pub end: usize,
     /// ISO 8601 form when the year is written (see [`DateSpan::value`]).
     pub iso: Option<String>,
-    /// 3 = day, 2 = month.
+    /// As [`DateSpan::precision`].
     pub precision: u8,
 }
 
@@ -77,9 +77,9 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
 /// language writes month-first (English), where a slash date is read only
 /// when one of its numbers cannot be a month.
 fn numeric_value(s: &str, month_first: bool) -> Option<String> {
-    let parts: Vec<u32> =
-        s.split(['-', '.', '/']).map(|p| p.parse().ok()).collect::<Option<_>>()?;
-    let lens: Vec<usize> = s.split(['-', '.', '/']).map(str::len).collect();
+    let pieces: Vec<&str> = s.split(['-', '.', '/']).collect();
+    let parts: Vec<u32> = pieces.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let lens: Vec<usize> = pieces.iter().map(|p| p.len()).collect();
     match (parts.as_slice(), lens.as_slice()) {
         (&[y, m], [4, 2]) => (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}")),
         (&[y, m, d], [4, 2, 2]) => ymd(y, m, d),
@@ -98,12 +98,6 @@ fn numeric_value(s: &str, month_first: bool) -> Option<String> {
     }
 }
 
-/// The day number of a day token (`7`, `1er`, `3rd`).
-fn day_number(t: &Tok) -> Option<u32> {
-    let n = t.norm.trim_end_matches(|c: char| c.is_alphabetic() || c == 'º' || c == '°');
-    n.parse().ok()
-}
-
 struct Grammar<'a> {
     lang: &'a Lang,
     toks: &'a [Tok],
@@ -120,17 +114,21 @@ fn digits(t: &Tok) -> Option<u32> {
     .flatten()
 }
 
-/// A day number: `7`, `1er`, `1st`, `2nd`, `3rd`, `4th`, `1º`.
-fn day(t: &Tok) -> bool {
+/// The number of a day token: `7`, `1er`, `1st`, `2nd`, `3rd`, `4th`, `1º`.
+fn day_number(t: &Tok) -> Option<u32> {
     let s = t.norm.as_str();
     let n = s.trim_end_matches(|c: char| c.is_alphabetic() || c == 'º' || c == '°');
     let suffix = &s[n.len()..];
-    t.is_word()
+    let shaped = t.is_word()
         && !n.is_empty()
         && n.len() <= 2
         && n.bytes().all(|b| b.is_ascii_digit())
-        && matches!(suffix, "" | "er" | "re" | "st" | "nd" | "rd" | "th" | "º" | "°")
-        && n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && matches!(suffix, "" | "er" | "re" | "st" | "nd" | "rd" | "th" | "º" | "°");
+    n.parse().ok().filter(|d| shaped && (1..=31).contains(d))
+}
+
+fn day(t: &Tok) -> bool {
+    day_number(t).is_some()
 }
 
 fn year(t: &Tok) -> bool {
@@ -288,7 +286,7 @@ impl Grammar<'_> {
             .iter()
             .filter(|t| t.is_word())
             .find_map(|t| self.lang.months.get(&t.norm).copied());
-        let days: Vec<u32> = toks.iter().filter(|t| day(t)).filter_map(day_number).collect();
+        let days: Vec<u32> = toks.iter().filter_map(day_number).collect();
         let years: Vec<u32> = toks.iter().filter(|t| year(t)).filter_map(digits).collect();
         let Some(m) = month else {
             let v = match years.as_slice() {
@@ -333,18 +331,17 @@ impl Grammar<'_> {
     }
 }
 
-/// Every date expression of `text`, in order.
-pub(crate) fn find(lang: &Lang, text: &str) -> Vec<DateSpan> {
-    let toks = tokenize(text, &HashSet::new());
-    let nt = NormText::new(&toks, &vec![false; toks.len()]);
-    let g = Grammar { lang, toks: &toks, nt: &nt };
+/// Every date expression over `toks` (matched in `nt`), in order: token
+/// range, value and precision.
+fn find_in(lang: &Lang, toks: &[Tok], nt: &NormText) -> Vec<DateFound> {
+    let g = Grammar { lang, toks, nt };
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         match g.at(k) {
             Some(e) if e > k => {
-                let (value, precision) = g.value(k, e);
-                out.push(DateSpan { start: toks[k].start, end: toks[e - 1].end, value, precision });
+                let (iso, precision) = g.value(k, e);
+                out.push(DateFound { start: k, end: e, iso, precision });
                 k = e;
             }
             _ => k += 1,
@@ -353,19 +350,27 @@ pub(crate) fn find(lang: &Lang, text: &str) -> Vec<DateSpan> {
     out
 }
 
-/// The dates of `text` that name a month (with a day or a year: what a
-/// meeting's date can be), over `toks`, tokens of the same `text`.
-pub(crate) fn dates_over(lang: &Lang, text: &str, toks: &[Tok]) -> Vec<DateFound> {
-    find(lang, text)
+/// Every date expression of `text`, in order.
+pub(crate) fn find(lang: &Lang, text: &str) -> Vec<DateSpan> {
+    let toks = tokenize(text, &HashSet::new());
+    let nt = NormText::new(&toks, &vec![false; toks.len()]);
+    find_in(lang, &toks, &nt)
         .into_iter()
-        .filter(|d| d.precision == 3 || (d.precision == 2 && d.value.is_some()))
-        .filter_map(|d| {
-            let start = toks.partition_point(|t| t.end <= d.start);
-            let end = toks.partition_point(|t| t.start < d.end);
-            let found = DateFound { start, end, iso: d.value, precision: d.precision };
-            (start < end).then_some(found)
+        .map(|d| DateSpan {
+            start: toks[d.start].start,
+            end: toks[d.end - 1].end,
+            value: d.iso,
+            precision: d.precision,
         })
         .collect()
+}
+
+/// The dates over the relations stage's tokens that name a month (with a
+/// day or a year: what a meeting's date can be).
+pub(crate) fn dates_over(lang: &Lang, toks: &[Tok], nt: &NormText) -> Vec<DateFound> {
+    let mut dates = find_in(lang, toks, nt);
+    dates.retain(|d| d.precision == 3 || (d.precision == 2 && d.iso.is_some()));
+    dates
 }
 
 /// The entities with the grammar's dates; see the module docs. A date that

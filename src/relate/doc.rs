@@ -110,7 +110,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let dates = dates_over(lang, text, &toks);
+        let dates = dates_over(lang, &toks, &nt);
         Doc {
             text,
             lang,
