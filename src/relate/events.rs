@@ -408,6 +408,26 @@ pub(super) fn meeting_pairs(
     features
 }
 
+/// Per person: short keys of the places and nationality words written next
+/// to their mentions (same sentence, six tokens either side; `fran` for
+/// `France` and `français`): who is on which side of a meeting.
+pub(super) fn country_keys(doc: &Doc, mentions: &[Mention], n_people: usize) -> Vec<Vec<String>> {
+    let mut keys: Vec<Vec<String>> = vec![Vec::new(); n_people];
+    for m in mentions {
+        let (ss, se) = doc.sents[doc.sent_of[m.s]];
+        for k in m.s.saturating_sub(6).max(ss)..(m.e + 6).min(se) {
+            let place = doc.ent_label(k).is_some_and(is_loc);
+            if (place || doc.is_demonym(k)) && doc.toks[k].is_word() {
+                let key: String = slug(&doc.toks[k].norm).chars().take(4).collect();
+                if key.chars().count() == 4 && !keys[m.person].contains(&key) {
+                    keys[m.person].push(key);
+                }
+            }
+        }
+    }
+    keys
+}
+
 /// What the pair classifier reads of a document (see [`pairs`](super::pairs)).
 fn pair_input<'a>(
     doc: &'a Doc,
@@ -474,20 +494,7 @@ fn pair_input<'a>(
             conjoined.push([x.person.min(y.person), x.person.max(y.person)]);
         }
     }
-    // Places and nationality words near each person's mentions (same sentence).
-    let mut country_keys: Vec<Vec<String>> = vec![Vec::new(); clusters.len()];
-    for m in mentions {
-        let (ss, se) = doc.sents[doc.sent_of[m.s]];
-        for k in m.s.saturating_sub(6).max(ss)..(m.e + 6).min(se) {
-            let place = doc.ent_label(k).is_some_and(is_loc);
-            if (place || doc.is_demonym(k)) && doc.toks[k].is_word() {
-                let key: String = slug(&doc.toks[k].norm).chars().take(4).collect();
-                if key.chars().count() == 4 && !country_keys[m.person].contains(&key) {
-                    country_keys[m.person].push(key);
-                }
-            }
-        }
-    }
+    let country_keys = country_keys(doc, mentions, clusters.len());
     PairInput {
         language: &lang.data.language,
         n_people: clusters.len(),

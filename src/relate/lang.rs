@@ -89,6 +89,15 @@ pub struct LanguageData {
     /// of the met-with pair classifier.
     #[serde(default)]
     pub presence_cues: Vec<String>,
+    /// Cues that name officials present at a meeting or accompanying one of
+    /// its sides (`en présence de`, `accompanied by`, `nahm … teil`; no
+    /// delegation words): the attendees of [`sides`](super::sides).
+    #[serde(default)]
+    pub attendance_cues: Vec<String>,
+    /// The attendance cues that say whom the attendee accompanies
+    /// (`accompagné de`, `begleitet von`).
+    #[serde(default)]
+    pub accompaniment_cues: Vec<String>,
     /// Cues of a contact block or byline (`contact`, `renseignements`,
     /// `Pressekontakt`): people named there rarely take part in a meeting.
     #[serde(default)]
@@ -265,6 +274,8 @@ pub(crate) struct Lang {
     pub planned_cues: Phrases,
     pub separate_cues: Phrases,
     pub presence_cues: Phrases,
+    pub attendance_cues: Phrases,
+    pub accompaniment_cues: Phrases,
     pub contact_cues: Phrases,
     pub discussion: Phrases,
     pub deferred_discussion: Phrases,
@@ -319,6 +330,8 @@ impl Lang {
             planned_cues: p(&data.planned_cues),
             separate_cues: p(&data.separate_cues),
             presence_cues: p(&data.presence_cues),
+            attendance_cues: p(&data.attendance_cues),
+            accompaniment_cues: p(&data.accompaniment_cues),
             contact_cues: p(&data.contact_cues),
             discussion: p(&data.discussion_triggers),
             deferred_discussion: p(&data.deferred_discussion_triggers),

@@ -99,6 +99,7 @@ mod pairs;
 mod pipeline;
 mod repair;
 mod roles;
+mod sides;
 mod text;
 mod topics;
 
@@ -299,6 +300,8 @@ pub struct Relator {
     furniture: furniture::Furniture,
     fallback: usize,
     pairs: MeetingPairs,
+    /// A pair classifier read from a file instead of the embedded one.
+    pair_file: Option<std::sync::Arc<pairs::PairModel>>,
 }
 
 impl Default for Relator {
@@ -314,6 +317,7 @@ pub struct RelatorBuilder {
     data_dir: Option<PathBuf>,
     default_language: Option<String>,
     pairs: MeetingPairs,
+    pair_model_file: Option<PathBuf>,
 }
 
 impl RelatorBuilder {
@@ -344,6 +348,15 @@ impl RelatorBuilder {
     /// How meeting pairs are decided (default [`MeetingPairs::Learned`]).
     pub fn meeting_pairs(&mut self, pairs: MeetingPairs) -> &mut Self {
         self.pairs = pairs;
+        self
+    }
+
+    /// Reads the met-with pair classifier from a file written by
+    /// `tools/relations/train_pairs.py` instead of the embedded
+    /// `data/models/met_with.json` (to score a retrained classifier without
+    /// rebuilding; used with [`MeetingPairs::Learned`]).
+    pub fn pair_model_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.pair_model_file = Some(path.into());
         self
     }
 
@@ -382,7 +395,17 @@ impl RelatorBuilder {
             ));
         }
         let furniture = furniture::Furniture::new(&langs);
-        Ok(Relator { langs, furniture, fallback, pairs: self.pairs })
+        let pair_file = match &self.pair_model_file {
+            None => None,
+            Some(path) => {
+                let json = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+                let model = pairs::PairModel::parse(&json).map_err(|e| {
+                    Error::new(ErrorKind::Config, format!("{}: {e}", path.display()))
+                })?;
+                Some(std::sync::Arc::new(model))
+            }
+        };
+        Ok(Relator { langs, furniture, fallback, pairs: self.pairs, pair_file })
     }
 }
 
@@ -473,9 +496,11 @@ impl Relator {
         self.repair_and_relate_in(language, text, entities).1
     }
 
-    fn pair_model(&self) -> Option<&'static pairs::PairModel> {
+    fn pair_model(&self) -> Option<&pairs::PairModel> {
         match self.pairs {
-            MeetingPairs::Learned => Some(pairs::PairModel::embedded()),
+            MeetingPairs::Learned => {
+                Some(self.pair_file.as_deref().unwrap_or_else(|| pairs::PairModel::embedded()))
+            }
             MeetingPairs::Rules => None,
         }
     }

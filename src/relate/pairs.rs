@@ -368,7 +368,7 @@ pub(crate) struct PairModel {
 }
 
 impl PairModel {
-    fn parse(json: &str) -> Result<PairModel, String> {
+    pub(crate) fn parse(json: &str) -> Result<PairModel, String> {
         let m: PairModel = serde_json::from_str(json).map_err(|e| e.to_string())?;
         if m.features != FEATURES {
             return Err(format!(

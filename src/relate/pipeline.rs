@@ -9,6 +9,7 @@
 //! 3. [`roles`](super::roles): role candidates of each person;
 //! 4. [`events`](super::events): meetings, calls, planned meetings, and the
 //!    met-with pairs of the pair classifier;
+//!    then the attendees' sides ([`sides`](super::sides));
 //! 5. [`topics`](super::topics): discussions and their topics;
 //! 6. [`assemble`]: people with their roles and canonical
 //!    agencies ([`agency`](super::agency)), and the [`Relations`].
@@ -16,13 +17,14 @@
 use super::assemble;
 use super::date;
 use super::doc::Doc;
-use super::events::{find_interactions, meeting_pairs};
+use super::events::{country_keys, find_interactions, meeting_pairs};
 use super::furniture::Furniture;
 use super::lang::Lang;
 use super::mentions::cluster_people;
 use super::pairs::{PairFeatures, PairModel};
 use super::repair::{consistent_people, fix_titles, split_glued_titles};
 use super::roles::find_roles;
+use super::sides::attach_attendees;
 use super::topics::find_discussions;
 use super::Relations;
 use crate::entity::Entity;
@@ -76,6 +78,10 @@ pub(crate) fn relate_scored(
     let (mut interactions, desc_roles) = find_interactions(&doc, &mentions);
     roles.extend(desc_roles);
     let features = meeting_pairs(&doc, &clusters, &mentions, &roles, model, &mut interactions);
+    if model.is_some() {
+        let country = country_keys(&doc, &mentions, clusters.len());
+        attach_attendees(&doc, &mentions, &country, &mut interactions);
+    }
     let discussions = find_discussions(&doc, &mentions, &interactions);
     let people = assemble::people(&doc, &clusters, &mentions, &roles);
     (assemble::relations(lang, people, interactions, discussions), features)

@@ -185,6 +185,14 @@ enum Command {
         /// `relate::eval::corpus_part`).
         #[arg(long, value_parser = ["tune", "measure"])]
         split: Option<String>,
+        /// Score only the documents whose ids this file lists (one per line;
+        /// with `--split`, both must hold).
+        #[arg(long)]
+        ids: Option<PathBuf>,
+        /// Met-with pair classifier to use instead of the embedded one (a JSON
+        /// file written by `tools/relations/train_pairs.py`).
+        #[arg(long)]
+        pair_model: Option<PathBuf>,
         /// Write the met-with pair features of every document (JSON lines,
         /// with the gold label) to this file instead of scoring.
         #[arg(long)]
@@ -342,10 +350,39 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 emit(format!("{report}\n"))?;
             }
         }
-        Command::EvalRelations { data, model, gold_entities, errors, split, dump_pairs, json } => {
+        Command::EvalRelations {
+            data,
+            model,
+            gold_entities,
+            errors,
+            split,
+            ids,
+            pair_model,
+            dump_pairs,
+            json,
+        } => {
             use rolegraph::relate::eval::{corpus_part, evaluate_dir_where, GoldDoc};
-            let relator = rolegraph::relate::Relator::default();
-            let keep = |d: &GoldDoc| split.as_deref().is_none_or(|s| corpus_part(&d.id) == s);
+            let mut builder = rolegraph::relate::Relator::builder();
+            if let Some(path) = &pair_model {
+                builder.pair_model_file(path);
+            }
+            let relator = builder.build().map_err(|e| e.to_string())?;
+            let listed: Option<std::collections::HashSet<String>> = match &ids {
+                None => None,
+                Some(path) => Some(
+                    std::fs::read_to_string(path)
+                        .map_err(|e| format!("{}: {e}", path.display()))?
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(String::from)
+                        .collect(),
+                ),
+            };
+            let keep = |d: &GoldDoc| {
+                split.as_deref().is_none_or(|s| corpus_part(&d.id) == s)
+                    && listed.as_ref().is_none_or(|l| l.contains(&d.id))
+            };
             let ner = if gold_entities {
                 None
             } else {
