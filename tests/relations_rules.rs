@@ -1163,3 +1163,27 @@ fn thousands_of_mentions_of_two_people_make_two_people() {
     names.sort();
     assert_eq!(names, vec![("Jean Dupont".into(), 3000), ("Marie Curie".into(), 3000)]);
 }
+
+/// An official "present" at a meeting is paired with the other side only
+/// (`relate::sides`, after the learned pair classifier): the host's state
+/// secretary with the visiting ambassador.
+#[test]
+fn attendee_is_paired_with_the_other_side() {
+    let text =
+        "Oslo, 3 March 2025 – Minister Anna Berg received the Ambassador of Japan, Kenji Sato, \
+                at the ministry on Monday. They discussed trade and energy.\n\
+                The meeting took place in the presence of State Secretary Lars Holm.";
+    let spec = [
+        ("LOC", "Oslo"),
+        ("PER", "Anna Berg"),
+        ("LOC", "Japan"),
+        ("PER", "Kenji Sato"),
+        ("PER", "Lars Holm"),
+    ];
+    let r = Relator::default().relate(text, &ents(text, &spec));
+    let found = pairs(&r);
+    let has =
+        |a: &str, b: &str| found.iter().any(|(x, y)| (x == a && y == b) || (x == b && y == a));
+    assert!(has("Anna Berg", "Kenji Sato"), "{found:?}");
+    assert!(has("Kenji Sato", "Lars Holm"), "{found:?}");
+}

@@ -140,6 +140,14 @@ impl<'a> Doc<'a> {
     pub(super) fn plural_title_word(&self, s: usize, e: usize) -> Option<usize> {
         (s..e).find(|&k| self.lang.title_plurals.contains_key(&self.toks[k].norm))
     }
+    /// Per sentence: whether one of the phrases `p` starts in it.
+    pub(super) fn sentence_flags(&self, p: &Phrases) -> Vec<bool> {
+        let mut v = vec![false; self.sents.len()];
+        for h in p.find(&self.nt) {
+            v[self.sent_of[h.start]] = true;
+        }
+        v
+    }
     pub(super) fn sent_span(&self, si: usize) -> TextSpan {
         let (s, e) = self.sents[si];
         self.span(s, e)

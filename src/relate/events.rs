@@ -383,6 +383,7 @@ pub(super) fn meeting_pairs(
     clusters: &[Cluster],
     mentions: &[Mention],
     roles: &[RoleB],
+    country: &[Vec<String>],
     model: Option<&PairModel>,
     interactions: &mut Vec<Interaction>,
 ) -> Vec<PairFeatures> {
@@ -394,7 +395,7 @@ pub(super) fn meeting_pairs(
         .flat_map(|p| p.find(&doc.nt))
         .collect();
     meeting_hits.sort_by_key(|h| h.start);
-    let input = pair_input(doc, clusters, mentions, roles, interactions, &meeting_hits);
+    let input = pair_input(doc, clusters, mentions, roles, country, interactions, &meeting_hits);
     // Pairs scored one at a time (only kept whole for `--dump-pairs`).
     let mut features = Vec::new();
     let mut scored: Vec<([usize; 2], f32)> = Vec::new();
@@ -434,18 +435,13 @@ fn pair_input<'a>(
     clusters: &[Cluster],
     mentions: &[Mention],
     roles: &[RoleB],
+    country_keys: &'a [Vec<String>],
     interactions: &[Interaction],
     meeting_hits: &[Hit],
 ) -> PairInput<'a> {
     let lang = doc.lang;
     let n = doc.sents.len();
-    let flags = |p: &Phrases| {
-        let mut v = vec![false; n];
-        for h in p.find(&doc.nt) {
-            v[doc.sent_of[h.start]] = true;
-        }
-        v
-    };
+    let flags = |p: &Phrases| doc.sentence_flags(p);
     let mut meeting = vec![false; n];
     let mut meeting_at = vec![Vec::new(); n];
     for h in meeting_hits {
@@ -494,7 +490,6 @@ fn pair_input<'a>(
             conjoined.push([x.person.min(y.person), x.person.max(y.person)]);
         }
     }
-    let country_keys = country_keys(doc, mentions, clusters.len());
     PairInput {
         language: &lang.data.language,
         n_people: clusters.len(),

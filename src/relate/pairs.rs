@@ -125,7 +125,7 @@ pub(crate) struct PairInput<'a> {
     /// Per person: short keys of the places and nationality words written
     /// next to their mentions (`fran` for `France` and `français`): who is on
     /// which side of a meeting.
-    pub country_keys: Vec<Vec<String>>,
+    pub country_keys: &'a [Vec<String>],
 }
 
 /// `f[s]`, false past its end.
@@ -473,7 +473,7 @@ mod tests {
             has_role: vec![true, false, false],
             multiword: vec![true, true, false],
             conjoined: vec![],
-            country_keys: vec![vec![], vec![], vec![]],
+            country_keys: &[vec![], vec![], vec![]],
         };
         let mut f = Vec::new();
         pair_features(&inp, &mut |x| f.push(x));

@@ -77,9 +77,10 @@ pub(crate) fn relate_scored(
     let mut roles = find_roles(&doc, &mentions);
     let (mut interactions, desc_roles) = find_interactions(&doc, &mentions);
     roles.extend(desc_roles);
-    let features = meeting_pairs(&doc, &clusters, &mentions, &roles, model, &mut interactions);
+    let country = country_keys(&doc, &mentions, clusters.len());
+    let features =
+        meeting_pairs(&doc, &clusters, &mentions, &roles, &country, model, &mut interactions);
     if model.is_some() {
-        let country = country_keys(&doc, &mentions, clusters.len());
         attach_attendees(&doc, &mentions, &country, &mut interactions);
     }
     let discussions = find_discussions(&doc, &mentions, &interactions);

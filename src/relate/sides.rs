@@ -36,7 +36,7 @@ pub(super) fn attach_attendees(
     doc: &Doc,
     mentions: &[Mention],
     country: &[Vec<String>],
-    interactions: &mut Vec<Interaction>,
+    interactions: &mut [Interaction],
 ) {
     let lang = doc.lang;
     let n = doc.sents.len();
@@ -44,15 +44,8 @@ pub(super) fn attach_attendees(
     if attendance.is_empty() || n == 0 {
         return;
     }
-    let flagged = |hits: Vec<super::text::Hit>| {
-        let mut v = vec![false; n];
-        for h in hits {
-            v[doc.sent_of[h.start]] = true;
-        }
-        v
-    };
-    let call = flagged(lang.call_cues.find(&doc.nt));
-    let planned = flagged(lang.planned_cues.find(&doc.nt));
+    let call = doc.sentence_flags(&lang.call_cues);
+    let planned = doc.sentence_flags(&lang.planned_cues);
     let accompaniment = lang.accompaniment_cues.find(&doc.nt);
     let mut attendance_sent = vec![false; n];
     for h in &attendance {
@@ -162,7 +155,6 @@ pub(super) fn attach_attendees(
             target.pairs.push(pair);
         }
     }
-    interactions.retain(|i| i.kind != InteractionKind::Meeting || !i.pairs.is_empty());
     for it in interactions.iter_mut() {
         it.pairs.sort();
     }
