@@ -56,7 +56,7 @@ pub(crate) struct ModelSource {
 #[derive(Clone, Debug)]
 pub(crate) enum TokenizerSource {
     File(PathBuf),
-    #[cfg_attr(not(rolegraph_embedded_model), allow(dead_code))]
+    #[cfg_attr(not(feature = "embedded-model"), allow(dead_code))]
     Static(&'static [u8]),
 }
 

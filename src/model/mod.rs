@@ -5,6 +5,7 @@ mod bert;
 pub mod config;
 mod int8;
 mod ops;
+mod packed;
 #[cfg(feature = "rust-bert")]
 mod tch_backend;
 #[cfg(feature = "rust-bert")]
@@ -128,16 +129,16 @@ impl DenseLayer {
 pub(crate) enum Weights {
     /// A `model.safetensors` file, memory-mapped.
     File(PathBuf),
-    /// Bytes embedded in the binary.
-    #[cfg_attr(not(rolegraph_embedded_model), allow(dead_code))]
-    Static(&'static [u8]),
+    /// Packed safetensors buffers embedded in the binary (see `packed`).
+    #[cfg_attr(not(feature = "embedded-model"), allow(dead_code))]
+    Packed(&'static [&'static [u8]]),
 }
 
 impl Weights {
     pub(crate) fn name(&self) -> PathBuf {
         match self {
             Weights::File(p) => p.clone(),
-            Weights::Static(_) => PathBuf::from("<embedded>/model.safetensors"),
+            Weights::Packed(_) => PathBuf::from("<embedded>/model.safetensors"),
         }
     }
 }
@@ -178,9 +179,11 @@ impl CandleBackend {
                 unsafe { VarBuilder::from_mmaped_safetensors(&[path], DType::F32, device) }
                     .map_err(bad)?
             }
-            Weights::Static(bytes) => {
-                VarBuilder::from_slice_safetensors(bytes, DType::F32, device).map_err(bad)?
-            }
+            Weights::Packed(buffers) => VarBuilder::from_tensors(
+                packed::tensors(buffers, device).map_err(bad)?,
+                DType::F32,
+                device,
+            ),
         };
         let int8 =
             (device.is_cpu() && precision.resolve() == Precision::Int8).then(int8::Kernel::detect);
@@ -209,6 +212,14 @@ impl Backend for CandleBackend {
         Array3::from_shape_vec(dims, data)
             .map_err(|e| Error::new(ErrorKind::Backend, format!("logits shape: {e}")))
     }
+}
+
+/// Every tensor of packed `buffers` as f32 on the CPU (for other backends).
+#[cfg(feature = "rust-bert")]
+pub(crate) fn packed_tensors(
+    buffers: &[&[u8]],
+) -> candle_core::Result<std::collections::HashMap<String, Tensor>> {
+    packed::tensors(buffers, &Device::Cpu)
 }
 
 /// Reads a file to a string, naming it in the error.

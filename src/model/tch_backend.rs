@@ -122,7 +122,7 @@ fn fill(vars: &mut nn::VarStore, weights: &Weights, prefix: &str) -> Result<()> 
     };
     let tensors = match weights {
         Weights::File(p) => candle_core::safetensors::load(p, &candle_core::Device::Cpu),
-        Weights::Static(b) => candle_core::safetensors::load_buffer(b, &candle_core::Device::Cpu),
+        Weights::Packed(b) => crate::model::packed_tensors(b),
     }
     .map_err(|e| bad(e.to_string()))?;
     let _guard = tch::no_grad_guard();
