@@ -1187,3 +1187,51 @@ fn attendee_is_paired_with_the_other_side() {
     assert!(has("Anna Berg", "Kenji Sato"), "{found:?}");
     assert!(has("Kenji Sato", "Lars Holm"), "{found:?}");
 }
+
+#[test]
+fn title_after_a_contracted_article_and_before_a_comma() {
+    let text = "A ministra será recebida pelo Presidente da República, Ana Costa, em Belém.";
+    let r = relate(text, &[("PER", "Ana Costa"), ("LOC", "Belém")]);
+    assert_eq!(role(&r, "Ana Costa"), [("Presidente da República".to_string(), None)]);
+}
+
+#[test]
+fn stacked_titles_before_a_name_give_both_roles() {
+    let text = "Le Premier ministre, chef du gouvernement, Paul Mbarga, a reçu la délégation.";
+    let r = relate(text, &[("PER", "Paul Mbarga")]);
+    let mut got = role(&r, "Paul Mbarga");
+    got.sort();
+    assert_eq!(
+        got,
+        [("Premier ministre".to_string(), None), ("chef du gouvernement".to_string(), None)]
+    );
+    // Joined by a conjunction, each with its complement.
+    let text = "The King received the Deputy Prime Minister and Minister of Defence Affairs, \
+                John Doe, in the capital.";
+    let r = relate(text, &[("PER", "John Doe")]);
+    let mut got = role(&r, "John Doe");
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("Deputy Prime Minister".to_string(), None),
+            ("Minister".to_string(), Some("Defence Affairs".to_string()))
+        ]
+    );
+    // A list of people is not a stack: no article before the first title,
+    // and a name between.
+    let text = "Il a vu le ministre, Jean Roy, puis le secrétaire, Ann Lee.";
+    let r = relate(text, &[("PER", "Jean Roy"), ("PER", "Ann Lee")]);
+    assert_eq!(role(&r, "Ann Lee"), [("secrétaire".to_string(), None)]);
+}
+
+#[test]
+fn a_parenthesised_acronym_stays_in_the_complement() {
+    let text = "The President of the Union (IPU), Mary Ross, opened the session.";
+    let r = relate(text, &[("ORG", "IPU"), ("PER", "Mary Ross")]);
+    assert_eq!(role(&r, "Mary Ross"), [("President".to_string(), Some("Union (IPU)".to_string()))]);
+    // Not a lower-case aside.
+    let text = "The President of the Union (in office), Mary Ross, opened the session.";
+    let r = relate(text, &[("PER", "Mary Ross")]);
+    assert!(role(&r, "Mary Ross").iter().all(|(_, of)| of.as_deref() != Some("Union (in office)")));
+}

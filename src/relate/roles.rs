@@ -32,9 +32,7 @@ pub(super) struct RoleB {
 pub(super) fn find_roles(doc: &Doc, mentions: &[Mention]) -> Vec<RoleB> {
     let mut roles: Vec<RoleB> = Vec::new();
     for m in mentions {
-        if let Some(r) = pre_name_role(doc, m) {
-            roles.push(r);
-        }
+        roles.extend(pre_name_roles(doc, m).into_iter().flatten());
         if let Some(r) = post_name_role(doc, m, mentions) {
             roles.push(r);
         }
@@ -54,13 +52,13 @@ fn org_in(doc: &Doc, s: usize, e: usize) -> Option<String> {
 
 /// Title before the name: `Le ministre de la Sécurité publique … Ralph Goodale`,
 /// `le secrétaire intérimaire de …, Kevin McAleenan`, `Foreign Secretary X`.
-fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
+fn pre_name_roles(doc: &Doc, m: &Mention) -> Option<Vec<RoleB>> {
     let si = doc.sent_of[m.s];
     let (ss, _) = doc.sents[si];
     // A title inside the PER entity itself ("Minister Goodale" tagged whole).
     if let Some((s, e)) = doc.title_at(m.s).filter(|&(_, e)| e < m.e) {
         let (ts, te, mods) = doc.expand_title(s, e, ss);
-        return Some(RoleB {
+        return Some(vec![RoleB {
             person: m.person,
             title: Some((ts, te)),
             modifiers: mods,
@@ -68,7 +66,7 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
             org: None,
             sent: si,
             conf: 0.7,
-        });
+        }]);
     }
     let &(h_s, h_e) = doc.titles.iter().rev().find(|&&(s, e)| e <= m.s && s >= ss)?;
     if (h_s..h_e).any(|k| doc.is_per_tok(k)) {
@@ -107,6 +105,7 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         break;
     }
     let comma_before_tail = tail > p && doc.toks[tail - 1].is_punct(",");
+    let stacked = if comma_before_tail { stacked_titles(doc, ts, ss) } else { Vec::new() };
     let mut of = None;
     if let Some(h) = doc.at(&doc.lang.of_prepositions, p) {
         // Complement up to the last comma before the name (or the name).
@@ -120,29 +119,7 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         if end <= cs || end - cs > 18 {
             return None;
         }
-        let mut prev_ok = true;
-        for k in cs..end {
-            let (ok, word_ok) = doc.complement_ok(k, prev_ok);
-            if !ok {
-                return None;
-            }
-            prev_ok = word_ok || (doc.toks[k].is_word() && prev_ok && !doc.toks[k].cap);
-            if doc.toks[k].kind == TokKind::Punct {
-                prev_ok = true;
-            }
-        }
-        let (os, oe) = trim(doc, cs, end)?;
-        // "the Minister of Finance and Paul Smith": a complement cannot end
-        // with a function word.
-        let last = oe - 1;
-        if doc.tok_ent[last].is_none()
-            && (doc.at(&doc.lang.conjunctions, last).is_some()
-                || doc.at(&doc.lang.of_prepositions, last).is_some()
-                || doc.at(&doc.lang.determiners, last).is_some())
-        {
-            return None;
-        }
-        of = Some((os, oe));
+        of = Some(complement(doc, cs, end)?);
     } else {
         // No complement: nothing but [","] + honorifics between title and name.
         let gap_end = if comma_before_tail { tail - 1 } else { tail };
@@ -151,13 +128,10 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
         }
         if comma_before_tail {
             // "la chefe da diplomacia guineense, Suzi Barbosa": needs an article before the title.
-            // A possessive does as well: `Ukraine’s Foreign Minister, Dmytro Kuleba`.
-            let possessive = ts >= 2
-                && doc.toks[ts - 1].norm == "s"
-                && matches!(doc.toks[ts - 2].norm.as_str(), "'" | "’");
-            if !possessive
-                && (ts == 0 || doc.at(&doc.lang.determiners, ts - 1).is_none_or(|h| h.end != ts))
-            {
+            // A possessive does as well: `Ukraine’s Foreign Minister, Dmytro
+            // Kuleba`; so does a title before it (`Le Premier ministre, chef
+            // du gouvernement, X`).
+            if !introduced(doc, ts) && stacked.is_empty() {
                 return None;
             }
         }
@@ -165,21 +139,125 @@ fn pre_name_role(doc: &Doc, m: &Mention) -> Option<RoleB> {
     if of.is_none() {
         of = jurisdiction_after(doc, m);
     }
-    let org = of.and_then(|(s, e)| org_in(doc, s, e));
-    Some(RoleB {
+    let role = |title, modifiers, of: Option<(usize, usize)>| RoleB {
         person: m.person,
-        title: Some((ts, te)),
-        modifiers: mods,
+        title: Some(title),
+        modifiers,
         of,
-        org,
+        org: of.and_then(|(s, e)| org_in(doc, s, e)),
         sent: si,
         conf: if of.is_some() { 0.85 } else { 0.8 },
-    })
+    };
+    let mut roles = vec![role((ts, te), mods, of)];
+    roles.extend(stacked.into_iter().map(|(s, e, mods, of)| role((s, e), mods, of)));
+    Some(roles)
+}
+
+/// Whether a determiner or a possessive (`Ukraine’s`) introduces the title
+/// starting at token `ts`.
+fn introduced(doc: &Doc, ts: usize) -> bool {
+    let possessive = ts >= 2
+        && doc.toks[ts - 1].norm == "s"
+        && matches!(doc.toks[ts - 2].norm.as_str(), "'" | "’");
+    possessive || (ts > 0 && doc.at(&doc.lang.determiners, ts - 1).is_some_and(|h| h.end == ts))
+}
+
+/// A title stacked before another one: token range, modifiers, complement.
+type Stacked = (usize, usize, Vec<String>, Option<(usize, usize)>);
+
+/// The titles stacked before the title starting at `ts`, nearest first: `Le
+/// Premier ministre, chef du gouvernement, X`, `Deputy Prime Minister and
+/// Minister of State for Defence Affairs, X`. Each ends, with its own
+/// complement, at a comma or a conjunction right before the next; the chain
+/// counts only when its first title is introduced (a determiner, a
+/// possessive, the start of the sentence), else it is empty.
+fn stacked_titles(doc: &Doc, mut ts: usize, ss: usize) -> Vec<Stacked> {
+    let mut out = Vec::new();
+    while out.len() < 3 && ts > ss {
+        let q = if doc.toks[ts - 1].is_punct(",") {
+            ts - 1
+        } else if let Some(h) = doc.lang.conjunctions.find_ending_at(&doc.nt, ts) {
+            h.start
+        } else {
+            break;
+        };
+        let Some(&(h_s, h_e)) = doc.titles.iter().rev().find(|&&(s, e)| e <= q && s >= ss) else {
+            break;
+        };
+        if (h_s..q).any(|k| doc.is_per_tok(k) || doc.toks[k].kind == TokKind::Newline) {
+            break;
+        }
+        let (s, e, mods) = doc.expand_title(h_s, h_e, ss);
+        let of = if e == q {
+            None
+        } else {
+            let Some(h) = doc.at(&doc.lang.of_prepositions, e) else { break };
+            if q <= h.end || q - h.end > 12 {
+                break;
+            }
+            let Some(c) = complement(doc, h.end, q) else { break };
+            Some(c)
+        };
+        out.push((s, e, mods, of));
+        ts = s;
+    }
+    if out.is_empty() || ts == ss || introduced(doc, ts) {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// The complement `cs..end` of a title (after its of-preposition), trimmed,
+/// when every token may belong to one. A parenthesised acronym is part of it
+/// (`of the Union (IPU)`); a function word cannot end it (`the Minister of
+/// Finance and Paul Smith`).
+fn complement(doc: &Doc, cs: usize, end: usize) -> Option<(usize, usize)> {
+    let mut prev_ok = true;
+    let mut k = cs;
+    while k < end {
+        if let Some(close) = acronym_group(doc, k, end) {
+            k = close + 1;
+            prev_ok = true;
+            continue;
+        }
+        let (ok, word_ok) = doc.complement_ok(k, prev_ok);
+        if !ok {
+            return None;
+        }
+        prev_ok = word_ok || (doc.toks[k].is_word() && prev_ok && !doc.toks[k].cap);
+        if doc.toks[k].kind == TokKind::Punct {
+            prev_ok = true;
+        }
+        k += 1;
+    }
+    let (os, oe) = trim(doc, cs, end)?;
+    let last = oe - 1;
+    if doc.tok_ent[last].is_none()
+        && (doc.at(&doc.lang.conjunctions, last).is_some()
+            || doc.at(&doc.lang.of_prepositions, last).is_some()
+            || doc.at(&doc.lang.determiners, last).is_some())
+    {
+        return None;
+    }
+    Some((os, oe))
+}
+
+/// `( ACRONYM )` starting at token `k`, before `end`: the index of the closing
+/// parenthesis, when one to three capitalised words (no PER) stand between.
+fn acronym_group(doc: &Doc, k: usize, end: usize) -> Option<usize> {
+    if !doc.toks[k].is_punct("(") {
+        return None;
+    }
+    let close = (k + 2..end.min(k + 5)).find(|&j| doc.toks[j].is_punct(")"))?;
+    (k + 1..close)
+        .all(|j| doc.toks[j].is_word() && doc.toks[j].cap && !doc.is_per_tok(j))
+        .then_some(close)
 }
 
 /// A plural title distributed over names with their own complements: `Los
 /// cancilleres de Argentina, X, y de Uruguay, Y` gives Y the title with
-/// `Uruguay` (X got it with `Argentina` from [`pre_name_role`]).
+/// `Uruguay` (X got it with `Argentina` from [`pre_name_roles`]).
 fn distributed_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
     let plural = |(s, e): (usize, usize)| doc.plural_title_word(s, e).is_some();
     let mut extra = Vec::new();
@@ -320,7 +398,10 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
         return None;
     }
     if let Some(next) = mentions.iter().find(|x| x.s >= m.e && doc.sent_of[x.s] == si) {
-        if pre_name_role(doc, next).and_then(|r| r.title).is_some_and(|(s, e)| s <= hs && hs < e) {
+        if pre_name_roles(doc, next)
+            .and_then(|r| r[0].title)
+            .is_some_and(|(s, e)| s <= hs && hs < e)
+        {
             return None;
         }
     }
