@@ -1235,3 +1235,18 @@ fn a_parenthesised_acronym_stays_in_the_complement() {
     let r = relate(text, &[("PER", "Mary Ross")]);
     assert!(role(&r, "Mary Ross").iter().all(|(_, of)| of.as_deref() != Some("Union (in office)")));
 }
+
+#[test]
+fn a_plural_title_goes_to_every_conjoined_name() {
+    let text = "Deputy Ministers Ann Lee and Paul Roy led a trade mission to Rotterdam.";
+    let r = relate(text, &[("PER", "Ann Lee"), ("PER", "Paul Roy"), ("LOC", "Rotterdam")]);
+    for name in ["Ann Lee", "Paul Roy"] {
+        let p = r.person(name).unwrap();
+        assert_eq!(p.roles.len(), 1, "{name}");
+        assert_eq!(p.roles[0].post_title(), Some("deputy minister"), "{name}");
+    }
+    // A singular title stays with its own name.
+    let text = "Minister Ann Lee and Paul Roy led a trade mission to Rotterdam.";
+    let r = relate(text, &[("PER", "Ann Lee"), ("PER", "Paul Roy"), ("LOC", "Rotterdam")]);
+    assert!(r.person("Paul Roy").unwrap().roles.is_empty());
+}

@@ -38,6 +38,7 @@ pub(super) fn find_roles(doc: &Doc, mentions: &[Mention]) -> Vec<RoleB> {
         }
     }
     distributed_roles(doc, mentions, &mut roles);
+    conjoined_roles(doc, mentions, &mut roles);
     description_roles(doc, mentions, &mut roles);
     predicative_roles(doc, mentions, &mut roles);
     roles
@@ -297,6 +298,53 @@ fn distributed_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
         });
     }
     roles.extend(extra);
+}
+
+/// A plural title before names joined by commas and conjunctions: `Deputy
+/// Ministers X and Y`, `die Senatoren X und Y`, `MPs X, Y and Z`. The first
+/// name got the title from [`pre_name_roles`]; each name joined to it gets it
+/// as well (with its complement when it stands before the names).
+fn conjoined_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
+    let plural = |(s, e): (usize, usize)| doc.plural_title_word(s, e).is_some();
+    for pair in mentions.windows(2) {
+        let (m1, m2) = (&pair[0], &pair[1]);
+        let si = doc.sent_of[m1.s];
+        if doc.sent_of[m2.s] != si || m1.person == m2.person || m2.s <= m1.e {
+            continue;
+        }
+        // Only a comma, a conjunction, or both, between the names.
+        let mut q = m1.e;
+        if doc.toks[q].is_punct(",") {
+            q += 1;
+        }
+        if let Some(c) = doc.at(&doc.lang.conjunctions, q) {
+            q = c.end;
+        }
+        if q != m2.s || q == m1.e {
+            continue;
+        }
+        let Some(r) = roles.iter().find(|r| {
+            r.person == m1.person
+                && r.sent == si
+                && r.title.is_some_and(|t| plural(t) && t.1 <= m1.s)
+                && r.of.is_none_or(|(_, e)| e <= m1.s)
+        }) else {
+            continue;
+        };
+        if roles.iter().any(|x| x.person == m2.person && x.sent == si && x.title == r.title) {
+            continue;
+        }
+        let extra = RoleB {
+            person: m2.person,
+            title: r.title,
+            modifiers: r.modifiers.clone(),
+            of: r.of,
+            org: r.org.clone(),
+            sent: si,
+            conf: r.conf * 0.9,
+        };
+        roles.push(extra);
+    }
 }
 
 /// `President X of France`: an of-preposition right after the name followed by
