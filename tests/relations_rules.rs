@@ -1250,3 +1250,14 @@ fn a_plural_title_goes_to_every_conjoined_name() {
     let r = relate(text, &[("PER", "Ann Lee"), ("PER", "Paul Roy"), ("LOC", "Rotterdam")]);
     assert!(r.person("Paul Roy").unwrap().roles.is_empty());
 }
+
+#[test]
+fn a_nationality_between_article_and_title_introduces_a_comma_title() {
+    let text = "Separately, the Dutch Foreign Minister, Anne Visser, called on the minister.";
+    let r = relate(text, &[("PER", "Anne Visser")]);
+    assert_eq!(role(&r, "Anne Visser"), [("Foreign Minister".to_string(), None)]);
+    // Without an article there is no apposition to read.
+    let text = "Separately, Dutch Foreign Minister, Anne Visser, called on the minister.";
+    let r = relate(text, &[("PER", "Anne Visser")]);
+    assert!(role(&r, "Anne Visser").is_empty());
+}

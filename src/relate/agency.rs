@@ -175,6 +175,12 @@ fn ends_word(hay: &str, i: usize) -> bool {
     hay[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Whether the lower-cased word `w` names a country or its nationality
+/// (`dutch`, `kenyan`, `us`).
+pub(super) fn is_country_word(w: &str) -> bool {
+    country_spans(w).first().is_some_and(|&(s, e, _)| s == 0 && e == w.len())
+}
+
 /// Countries named in `text` (lower case), with their byte positions.
 fn countries_in(text: &str) -> Vec<(usize, &'static str)> {
     country_spans(text).into_iter().map(|(s, _, c)| (s, c)).collect()

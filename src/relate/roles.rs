@@ -9,6 +9,7 @@
 //!
 //! [`Role`]: super::Role
 
+use super::agency::is_country_word;
 use super::doc::{is_loc, is_org, trim, Doc};
 use super::mentions::Mention;
 use super::text::{is_quote, TokKind};
@@ -156,11 +157,30 @@ fn pre_name_roles(doc: &Doc, m: &Mention) -> Option<Vec<RoleB>> {
 
 /// Whether a determiner or a possessive (`Ukraine’s`) introduces the title
 /// starting at token `ts`.
+/// A nationality or country entity between them counts as part of the title
+/// (`the Dutch Foreign Minister`, `the US Secretary of State`).
 fn introduced(doc: &Doc, ts: usize) -> bool {
-    let possessive = ts >= 2
-        && doc.toks[ts - 1].norm == "s"
-        && matches!(doc.toks[ts - 2].norm.as_str(), "'" | "’");
-    possessive || (ts > 0 && doc.at(&doc.lang.determiners, ts - 1).is_some_and(|h| h.end == ts))
+    let direct = |ts: usize| {
+        let possessive = ts >= 2
+            && doc.toks[ts - 1].norm == "s"
+            && matches!(doc.toks[ts - 2].norm.as_str(), "'" | "’");
+        possessive || (ts > 0 && doc.at(&doc.lang.determiners, ts - 1).is_some_and(|h| h.end == ts))
+    };
+    let national_entity = ts > 0
+        && doc.tok_ent[ts - 1].is_some_and(|x| {
+            let (s, e) = doc.ent_toks[x];
+            let label = doc.ents[x].label.as_str();
+            e == ts
+                && e - s <= 3
+                && (is_loc(label) || label.eq_ignore_ascii_case("MISC"))
+                && direct(s)
+        });
+    let national_word = ts > 0
+        && doc.toks[ts - 1].is_word()
+        && !doc.is_per_tok(ts - 1)
+        && is_country_word(&doc.toks[ts - 1].norm)
+        && direct(ts - 1);
+    direct(ts) || national_entity || national_word
 }
 
 /// A title stacked before another one: token range, modifiers, complement.
