@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each fuzz binary uses one of the bodies
 //! Fuzz target bodies, shared by the libFuzzer binaries in `fuzz_targets/`
 //! and by `tests/fuzz_regressions.rs`, which replays `fuzz/corpus/*` (seeds
 //! and every crash input found) on each `cargo test`.
@@ -6,7 +7,7 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use ndarray::Array3;
-use rolegraph::{Backend, Batch, Extractor, LabelScheme};
+use rolegraph::{Backend, Batch, CharIndex, Extractor, LabelScheme, Span};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     // Built from the fuzz crate or, for the regression test, from the main crate.
@@ -93,4 +94,106 @@ pub fn decode(data: &[u8]) {
             last = e;
         }
     }
+}
+
+/// Text with entities marked inline, `[P:Ralph Goodale]` (`P`, `O`, `L`, `M`
+/// or `D` for PER, ORG, LOC, MISC, DATE), read into the plain text and its
+/// entities. Brackets that do not open a well-formed mark stay as text, so
+/// every input is a document.
+pub fn marked(src: &str) -> (String, Vec<rolegraph::Entity>) {
+    let mut text = String::with_capacity(src.len());
+    let mut spans = Vec::new();
+    let mut rest = src;
+    while let Some(open) = rest.find('[') {
+        text.push_str(&rest[..open]);
+        let tail = &rest[open + 1..];
+        let label = match tail.as_bytes() {
+            [b'P', b':', ..] => "PER",
+            [b'O', b':', ..] => "ORG",
+            [b'L', b':', ..] => "LOC",
+            [b'M', b':', ..] => "MISC",
+            [b'D', b':', ..] => "DATE",
+            _ => "",
+        };
+        let close = if label.is_empty() { None } else { tail[2..].find(']') };
+        match close {
+            Some(end) if end > 0 && !tail[2..2 + end].contains('[') => {
+                let start = text.len();
+                text.push_str(&tail[2..2 + end]);
+                spans.push((start, text.len(), label));
+                rest = &tail[2 + end + 1..];
+            }
+            _ => {
+                text.push('[');
+                rest = tail;
+            }
+        }
+    }
+    text.push_str(rest);
+    let idx = CharIndex::new(&text);
+    let ents = spans
+        .into_iter()
+        .map(|(s, e, label)| {
+            let bytes = Span::new(s, e);
+            rolegraph::Entity {
+                label: label.into(),
+                text: text[s..e].to_string(),
+                score: 0.9,
+                bytes,
+                chars: idx.char_span(bytes),
+                value: None,
+            }
+        })
+        .collect();
+    (text, ents)
+}
+
+fn check_span(text: &str, s: &rolegraph::relate::TextSpan) {
+    assert!(s.bytes.start <= s.bytes.end && s.bytes.end <= text.len(), "{s:?}");
+    assert_eq!(&text[s.bytes.range()], s.text);
+    assert_eq!(s.chars.start, text[..s.bytes.start].chars().count());
+    assert_eq!(s.chars.end - s.chars.start, s.text.chars().count());
+}
+
+/// The relations stage alone on a marked-up document (see [`marked`]): the
+/// entities are the fuzzer's, so every rule sees arbitrary spans of every
+/// type. The first byte picks the language: the index of an embedded one, or
+/// detection for any larger value.
+pub fn relate(data: &[u8]) {
+    use rolegraph::relate::Relator;
+    static RELATOR: OnceLock<Relator> = OnceLock::new();
+    let relator = RELATOR.get_or_init(Relator::default);
+    let Some((&pick, rest)) = data.split_first() else { return };
+    let src = String::from_utf8_lossy(rest);
+    let (text, ents) = marked(&src);
+    let langs = relator.languages();
+    let lang = langs.get(pick as usize).copied();
+    let rel = relator.relate_in(lang, &text, &ents);
+
+    let n = rel.people.len();
+    for p in &rel.people {
+        assert!(!p.mentions.is_empty());
+        p.mentions.iter().for_each(|m| check_span(&text, m));
+        for r in &p.roles {
+            r.title.iter().chain(&r.of).for_each(|s| check_span(&text, s));
+            check_span(&text, &r.evidence);
+            assert!((0.0..=1.0).contains(&r.confidence));
+        }
+    }
+    for m in rel.meetings.iter().chain(&rel.other_contacts) {
+        assert!(m.participants.iter().all(|&i| i < n));
+        assert!(m.pairs.iter().all(|&[a, b]| a < b && b < n), "{:?}", m.pairs);
+        check_span(&text, &m.trigger);
+        check_span(&text, &m.evidence);
+        m.place.iter().for_each(|s| check_span(&text, s));
+        m.date.iter().for_each(|d| check_span(&text, &d.span));
+        assert!((0.0..=1.0).contains(&m.confidence));
+    }
+    for d in &rel.discussions {
+        assert!(d.participants.iter().all(|&i| i < n));
+        assert!(d.meeting.is_none_or(|i| i < rel.meetings.len()));
+        d.topics.iter().for_each(|t| check_span(&text, t));
+        check_span(&text, &d.trigger);
+    }
+    serde_json::to_string(&rel).expect("relations serialise");
 }

@@ -42,5 +42,20 @@ fn random_bytes_smoke() {
             .collect();
         targets::extract(&data);
         targets::decode(&data);
+        targets::relate(&data);
     }
+}
+
+#[test]
+fn relate_corpus() {
+    replay("relate", targets::relate);
+}
+
+#[test]
+fn marked_text_reads_entities() {
+    let (text, ents) = targets::marked("[P:Ralph Goodale] met [x] [O:] in [L:Ottawa].");
+    assert_eq!(text, "Ralph Goodale met [x] [O:] in Ottawa.");
+    let got: Vec<_> = ents.iter().map(|e| (e.label.as_str(), e.text.as_str())).collect();
+    assert_eq!(got, [("PER", "Ralph Goodale"), ("LOC", "Ottawa")]);
+    assert_eq!(&text[ents[1].bytes.range()], "Ottawa");
 }
