@@ -1261,3 +1261,26 @@ fn a_nationality_between_article_and_title_introduces_a_comma_title() {
     let r = relate(text, &[("PER", "Anne Visser")]);
     assert!(role(&r, "Anne Visser").is_empty());
 }
+
+#[test]
+fn a_person_entity_with_a_wide_space_inside() {
+    // Found by the `relate` fuzz target: the glued-title check cut the last
+    // word one byte after a no-break space.
+    let text = "M.\u{a0}Jean\u{a0}Roy a rencontré le ministre Ann\u{2003}Lee.";
+    let r = relate(text, &[("PER", "Jean\u{a0}Roy"), ("PER", "Ann\u{2003}Lee")]);
+    assert_eq!(r.people.len(), 2);
+}
+
+#[test]
+fn a_text_ending_with_an_of_preposition_after_a_name() {
+    // Found by the `relate` fuzz target: the jurisdiction after a name
+    // (`President X of France`) was looked up past the last token.
+    for (lang, text) in [
+        ("en", "Talks with President Jean Roy of"),
+        ("fr", "Entretien avec le président Jean Roy de"),
+        ("pt", "Conversa com o Presidente Jean Roy da"),
+    ] {
+        let r = rules().relate_in(Some(lang), text, &ents(text, &[("PER", "Jean Roy")]));
+        assert_eq!(r.people.len(), 1, "{lang}");
+    }
+}

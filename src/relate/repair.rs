@@ -218,7 +218,12 @@ pub(crate) fn split_glued_titles(lang: &Lang, text: &str, ents: Vec<Entity>) -> 
             if !is_per(&e.label) {
                 return e;
             }
-            let word_start = e.text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            // After the last white space, which may be wider than a byte (NBSP).
+            let word_start = e
+                .text
+                .char_indices()
+                .rfind(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let word = &e.text[word_start..];
             let mut prev_lower = false;
             let cut = word.char_indices().find_map(|(i, c)| {

@@ -379,7 +379,7 @@ fn jurisdiction_after(doc: &Doc, m: &Mention) -> Option<(usize, usize)> {
     if let Some(d) = doc.at(&doc.lang.determiners, q) {
         q = d.end;
     }
-    let ei = doc.tok_ent[q]?;
+    let ei = doc.tok_ent.get(q).copied().flatten()?;
     let label = doc.ents[ei].label.as_str();
     if !(is_loc(label) || is_org(label)) {
         return None;
