@@ -181,6 +181,31 @@ pub(super) fn is_country_word(w: &str) -> bool {
     country_spans(w).first().is_some_and(|&(s, e, _)| s == 0 && e == w.len())
 }
 
+/// Countries named in `text` (any case), with their byte positions in its
+/// lower-cased form.
+pub(crate) fn countries_in_text(text: &str) -> Vec<(usize, &'static str)> {
+    countries_in(&lower(text))
+}
+
+/// The country of a canonical agency name (`Ministry of Defence (Mali)`,
+/// `U.S. Department of State`, `German Bundestag`, `Embassy of Japan in
+/// Zambia` → the sender): the one a listed name or legislature belongs to,
+/// else the first named in it.
+pub(crate) fn country_of_agency(name: &str) -> Option<&'static str> {
+    let t = tables();
+    let listed = t.names.names.iter().find(|(_, v)| v.as_str() == name).map(|(k, _)| k.as_str());
+    let chamber = t
+        .legislatures
+        .legislatures
+        .iter()
+        .find(|(_, l)| l.lower.as_deref() == Some(name) || l.upper.as_deref() == Some(name))
+        .map(|(k, _)| k.as_str());
+    match listed.and_then(|k| k.split('|').next()).or(chamber) {
+        Some(c) => country_named(c),
+        None => country_named(name),
+    }
+}
+
 /// Countries named in `text` (lower case), with their byte positions.
 fn countries_in(text: &str) -> Vec<(usize, &'static str)> {
     country_spans(text).into_iter().map(|(s, _, c)| (s, c)).collect()
@@ -245,6 +270,9 @@ pub(crate) struct RoleText<'a> {
     /// Portfolios the document writes with their country elsewhere
     /// ([`written_portfolios`]: `Sécurité publique Canada`).
     pub doc_portfolios: &'a [(String, &'static str)],
+    /// The country the [`country`](super::country) model chose for this
+    /// role, used when the title and complement name none.
+    pub chosen: Option<&'a str>,
 }
 
 /// The portfolios that `texts` (the document's ORG entities) name together
@@ -387,7 +415,50 @@ fn role_country<'r>(
         countries_in(of).first().or(countries_in(title).first()).copied().map(|(_, c)| c);
     // The dateline's country before a portfolio written elsewhere and the
     // country named most (tuning part: org F1 0.266 -> 0.276).
-    explicit.or(near).or(role.home).or_else(written_c).or(role.doc_country)
+    explicit.or(role.chosen).or(near).or(role.home).or_else(written_c).or(role.doc_country)
+}
+
+/// What [`role_country`] gives a role whose title and complement name no
+/// country (the `rule` feature of the [`country`](super::country) model),
+/// and the country its portfolio is written with elsewhere in the document.
+pub(crate) fn rule_country<'r>(lang: &Lang, role: &RoleText<'r>) -> RuleCountry<'r> {
+    let title = lower(role.title.unwrap_or(""));
+    let of = lower(role.of.unwrap_or(""));
+    let portfolio = longest(&lang.data.portfolios, &format!("{title} {of}"), false);
+    let written =
+        portfolio.and_then(|p| role.doc_portfolios.iter().find(|(q, _)| q == p).map(|x| x.1));
+    let near = near_countries(role, &lower(role.sentence)).first().copied();
+    // The countries with a listed name for this portfolio (`United
+    // States|Health` → `U.S. Department of Health and Human Services`).
+    let listed = portfolio.map_or_else(Vec::new, |p| {
+        let suffix = format!("|{p}");
+        let names = &tables().names.names;
+        let mut out: Vec<&'static str> = names
+            .keys()
+            .filter_map(|k| k.strip_suffix(suffix.as_str()))
+            .filter_map(country_named)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    });
+    RuleCountry { rule: near.or(role.home).or(written).or(role.doc_country), written, listed }
+}
+
+/// See [`rule_country`].
+pub(crate) struct RuleCountry<'r> {
+    /// The rules' country.
+    pub rule: Option<&'r str>,
+    /// The country the role's portfolio is written with elsewhere.
+    pub written: Option<&'static str>,
+    /// The countries that have a listed agency name for the portfolio.
+    pub listed: Vec<&'static str>,
+}
+
+/// Whether the role's title or complement names a country itself.
+pub(crate) fn names_country(role: &RoleText) -> bool {
+    !countries_in(&lower(role.of.unwrap_or(""))).is_empty()
+        || !countries_in(&lower(role.title.unwrap_or(""))).is_empty()
 }
 
 /// The countries named in this person's part of the sentence (`sentence`
@@ -570,6 +641,7 @@ mod tests {
             doc_country: None,
             home: None,
             doc_portfolios: &[],
+            chosen: None,
         }
     }
 

@@ -7,9 +7,11 @@
 //! discussions pointing at their meeting.
 
 use super::agency::{self, RoleText};
+use super::country::{self, CountryRow};
 use super::doc::{is_org, Doc};
 use super::lang::Lang;
 use super::mentions::{best_name, Cluster, Mention};
+use super::pairs::PairModel;
 use super::roles::RoleB;
 use super::{slug, Discussion, Interaction, InteractionKind, Person, Relations, Role, TextSpan};
 
@@ -17,13 +19,20 @@ use super::{slug, Discussion, Interaction, InteractionKind, Person, Relations, R
 /// given its canonical agency ([`agency::canonical`]) and merged with the
 /// person's other roles; a counterpart description is kept only for a
 /// person with no other role.
+///
+/// A role whose title and complement name no country gets the one
+/// `country_model` chooses ([`country`]); `rows`, when given, receives every
+/// candidate country of such a role with its features (`--dump-countries`).
 pub(super) fn people(
     doc: &Doc,
     clusters: &[Cluster],
     mentions: &[Mention],
     roles: &[RoleB],
+    country_model: Option<&PairModel>,
+    mut rows: Option<&mut Vec<CountryRow>>,
 ) -> Vec<Person> {
     let (lang, text) = (doc.lang, doc.text);
+    let countries = country::DocCountries::new(doc, mentions, roles, clusters.len());
     let doc_country = agency::document_country(text);
     // The publisher's country (`SOURCE Public Safety Canada`) before the
     // dateline's: a release about a visit abroad is datelined there.
@@ -43,7 +52,8 @@ pub(super) fn people(
             let is_cp =
                 |r: &RoleB| r.title.is_some_and(|(s, e)| (s..e).any(|k| doc.counterpart[k]));
             let has_post = roles.iter().any(|r| r.person == ci && !is_cp(r));
-            for r in roles.iter().filter(|r| r.person == ci && !(has_post && is_cp(r))) {
+            let own_roles = roles.iter().enumerate().filter(|(_, r)| r.person == ci);
+            for (ri, r) in own_roles.filter(|(_, r)| !(has_post && is_cp(r))) {
                 let sentence = doc.sent_span(r.sent);
                 let title = r.title.map(|(s, e)| doc.span(s, e));
                 let of = r.of.map(|(s, e)| doc.span(s, e));
@@ -66,22 +76,48 @@ pub(super) fn people(
                 let lo = others.clone().filter(|&(_, e)| e <= at).map(|x| x.1).max();
                 let hi = others.filter(|&(s, _)| s > at).map(|x| x.0).min();
                 let own = (lo.unwrap_or(ss).max(ss) - ss, hi.unwrap_or(se).min(se).max(ss) - ss);
-                let agency = agency::canonical(
-                    lang,
-                    &RoleText {
-                        title: title.as_ref().map(|t| t.text.as_str()),
-                        of: of.as_ref().map(|t| t.text.as_str()),
-                        org: r.org.as_deref(),
-                        sentence: &sentence.text,
-                        at: at.saturating_sub(ss),
-                        title_end: title.as_ref().map_or(0, |t| t.bytes.end.saturating_sub(ss)),
-                        of_at: of.as_ref().map(|o| o.bytes.start.saturating_sub(ss)),
+                let mut text_of_role = RoleText {
+                    title: title.as_ref().map(|t| t.text.as_str()),
+                    of: of.as_ref().map(|t| t.text.as_str()),
+                    org: r.org.as_deref(),
+                    sentence: &sentence.text,
+                    at: at.saturating_sub(ss),
+                    title_end: title.as_ref().map_or(0, |t| t.bytes.end.saturating_sub(ss)),
+                    of_at: of.as_ref().map(|o| o.bytes.start.saturating_sub(ss)),
+                    own,
+                    doc_country,
+                    home,
+                    doc_portfolios: &doc_portfolios,
+                    chosen: None,
+                };
+                if !agency::names_country(&text_of_role) {
+                    let rc = agency::rule_country(lang, &text_of_role);
+                    let site = country::Site {
+                        person: ci,
+                        sent: r.sent,
+                        at: text_of_role.at,
                         own,
-                        doc_country,
+                        rule: rc.rule,
                         home,
-                        doc_portfolios: &doc_portfolios,
-                    },
-                );
+                        doc_country,
+                        written: rc.written,
+                        listed: &rc.listed,
+                        official: &lang.data.official_in,
+                    };
+                    let cands = country::candidates(&countries, &site);
+                    if let Some(model) = country_model {
+                        text_of_role.chosen = country::choose(model, &cands);
+                    }
+                    if let Some(sink) = rows.as_deref_mut() {
+                        sink.extend(cands.into_iter().map(|(c, x)| CountryRow {
+                            person: ci,
+                            role: ri,
+                            country: c,
+                            values: x,
+                        }));
+                    }
+                }
+                let agency = agency::canonical(lang, &text_of_role);
                 let role = Role {
                     title_singular: r.title.and_then(|(s, e)| doc.singular_title(s, e)),
                     title,

@@ -567,6 +567,53 @@ where
     Ok(rows)
 }
 
+/// Writes the candidate countries of every role that names none (JSON
+/// lines: document, person, role, country, `x` the features of
+/// [`Relator::country_feature_names`], `label`: the person's gold roles have
+/// an agency of that country) for the documents of `dir` that `keep`
+/// accepts: what `tools/relations/train_countries.py` learns from. Returns
+/// the number of rows.
+pub fn write_country_rows<K, F, W>(
+    relator: &Relator,
+    dir: &Path,
+    keep: K,
+    mut entities: F,
+    out: &mut W,
+) -> Result<usize>
+where
+    K: Fn(&GoldDoc) -> bool,
+    F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
+    W: std::io::Write,
+{
+    let mut rows = 0;
+    for p in &super::lang::json_files(dir)? {
+        let gold = GoldDoc::load(p)?;
+        if !keep(&gold) {
+            continue;
+        }
+        let ents = entities(&gold)?;
+        let (rel, feats) = relator.country_features_in(None, &gold.text, &ents);
+        let align = align_people(&gold, &rel);
+        for super::CountryCandidate { person, role, country, features: x } in feats {
+            let gold_person = align.get(person).copied().flatten().map(|g| &gold.persons[g]);
+            let gold_countries: Vec<&str> = gold_person
+                .into_iter()
+                .flat_map(|g| &g.roles)
+                .filter_map(|r| r.org_entity.as_deref().and_then(super::agency::country_of_agency))
+                .collect();
+            let row = serde_json::json!({
+                "doc": gold.id, "lang": gold.lang, "person": rel.people[person].name,
+                "gold_person": gold_person.map(|g| g.name.as_str()), "role": role,
+                "country": country, "gold_countries": gold_countries,
+                "label": gold_countries.contains(&country), "x": x,
+            });
+            writeln!(out, "{row}").map_err(|e| Error::io(dir, e))?;
+            rows += 1;
+        }
+    }
+    Ok(rows)
+}
+
 /// Aggregates the scores of already-predicted documents.
 pub fn evaluate<'a, I>(docs: I) -> EvalReport
 where

@@ -36,6 +36,15 @@ pub struct LanguageData {
     pub name: String,
     /// Frequent function words, used by language detection.
     pub function_words: Vec<String>,
+    /// The countries where the language is official (English names as in
+    /// `data/agency/countries.json`): a prior of the role-country model.
+    #[serde(default)]
+    pub official_in: Vec<String>,
+    /// Words of travel written before a destination (`visit`, `Besuch`,
+    /// `gira`): a country written after one is where a person goes, not
+    /// whom they serve (a feature of the role-country model).
+    #[serde(default)]
+    pub visit_words: Vec<String>,
     /// Job titles, from heads (`ministre`) to fused titles (`secrétaire d'état`).
     pub titles: Vec<String>,
     /// Plural title words and their singular (`cancilleres` → `canciller`).

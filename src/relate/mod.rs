@@ -56,9 +56,16 @@
 //!   country (`Ministry of Foreign Affairs (Brazil)`, `U.S. Department of
 //!   State`, `World Bank`) from the language files' `organisations` and
 //!   `portfolios`, `data/agency/countries.json` and `data/agency/names.json`;
-//!   the country comes from the complement, the title, the person's part of
-//!   the sentence, the same portfolio written with its country in an ORG
-//!   entity of the document, or the country the document names most.
+//!   the country comes from the complement or the title; where they name
+//!   none, every country the document names is scored by gradient-boosted
+//!   trees (`data/models/country.json`, trained by
+//!   `tools/relations/train_countries.py`) from where it is written relative
+//!   to the role and the person: in the person's part of the sentence, near
+//!   their other mentions or another person's, in their other roles, in the
+//!   dateline, how often, whether the document's language is official there
+//!   ([`RoleCountries::Rules`] keeps the rules' order: the person's part of
+//!   the sentence, the dateline, the same portfolio written with its country
+//!   in an ORG entity of the document, the country the document names most).
 //! * **Discussions**: the object of a discussion predicate, of a deferred
 //!   predicate (`held discussions with X on …`) or the subject of a passive
 //!   one (`… ont été abordés`), cut at clause boundaries (relative pronouns,
@@ -88,6 +95,7 @@
 
 mod agency;
 mod assemble;
+mod country;
 mod date;
 mod doc;
 pub mod eval;
@@ -291,6 +299,36 @@ pub enum MeetingPairs {
     Rules,
 }
 
+/// How the country of a role whose title and complement name none is
+/// chosen (`le ministre des Affaires étrangères, X`: which of the countries
+/// the document names), for its canonical agency.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RoleCountries {
+    /// Every country the document names scored by the trees trained on the
+    /// written corpus (`data/models/country.json`), from where it is written
+    /// relative to the role and the person (the default).
+    #[default]
+    Learned,
+    /// The rules alone: the country nearest the title in the person's part
+    /// of the sentence, else the dateline's, else the one named most.
+    Rules,
+}
+
+/// One candidate country of a role (see
+/// [`Relator::country_features_in`]).
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct CountryCandidate {
+    /// Index into [`Relations::people`].
+    pub person: usize,
+    /// The role candidate (distinct per role of the document).
+    pub role: usize,
+    /// English country name.
+    pub country: &'static str,
+    /// The features of [`Relator::country_feature_names`].
+    pub features: Vec<f32>,
+}
+
 /// The relations stage: compiled language data, built once and reused.
 ///
 /// `Relator::default()` uses the embedded data for all six languages.
@@ -302,6 +340,7 @@ pub struct Relator {
     pairs: MeetingPairs,
     /// A pair classifier read from a file instead of the embedded one.
     pair_file: Option<std::sync::Arc<pairs::PairModel>>,
+    countries: RoleCountries,
 }
 
 impl Default for Relator {
@@ -318,6 +357,7 @@ pub struct RelatorBuilder {
     default_language: Option<String>,
     pairs: MeetingPairs,
     pair_model_file: Option<PathBuf>,
+    countries: RoleCountries,
 }
 
 impl RelatorBuilder {
@@ -348,6 +388,13 @@ impl RelatorBuilder {
     /// How meeting pairs are decided (default [`MeetingPairs::Learned`]).
     pub fn meeting_pairs(&mut self, pairs: MeetingPairs) -> &mut Self {
         self.pairs = pairs;
+        self
+    }
+
+    /// How the country of a role that names none is chosen (default
+    /// [`RoleCountries::Learned`]).
+    pub fn role_countries(&mut self, countries: RoleCountries) -> &mut Self {
+        self.countries = countries;
         self
     }
 
@@ -405,7 +452,14 @@ impl RelatorBuilder {
                 Some(std::sync::Arc::new(model))
             }
         };
-        Ok(Relator { langs, furniture, fallback, pairs: self.pairs, pair_file })
+        Ok(Relator {
+            langs,
+            furniture,
+            fallback,
+            pairs: self.pairs,
+            pair_file,
+            countries: self.countries,
+        })
     }
 }
 
@@ -482,7 +536,15 @@ impl Relator {
     ) -> (Vec<Entity>, Relations) {
         let lang = &self.langs[self.lang_index(language, text)];
         let repaired = pipeline::repair(lang, &self.furniture, text, entities);
-        let relations = pipeline::relate_scored(lang, text, &repaired, self.pair_model()).0;
+        let relations = pipeline::relate_scored(
+            lang,
+            text,
+            &repaired,
+            self.pair_model(),
+            self.country_model(),
+            false,
+        )
+        .relations;
         (repaired, relations)
     }
 
@@ -494,6 +556,13 @@ impl Relator {
     /// Runs the stage with a given language (detection when `None` or unknown).
     pub fn relate_in(&self, language: Option<&str>, text: &str, entities: &[Entity]) -> Relations {
         self.repair_and_relate_in(language, text, entities).1
+    }
+
+    fn country_model(&self) -> Option<&'static pairs::PairModel> {
+        match self.countries {
+            RoleCountries::Learned => Some(country::model()),
+            RoleCountries::Rules => None,
+        }
     }
 
     fn pair_model(&self) -> Option<&pairs::PairModel> {
@@ -519,8 +588,40 @@ impl Relator {
     ) -> (Relations, Vec<(usize, usize, Vec<f32>)>) {
         let lang = &self.langs[self.lang_index(language, text)];
         let repaired = pipeline::repair(lang, &self.furniture, text, entities);
-        let (rel, feats) = pipeline::relate_scored(lang, text, &repaired, None);
-        (rel, feats.into_iter().map(|f| (f.a, f.b, f.values)).collect())
+        let scored =
+            pipeline::relate_scored(lang, text, &repaired, None, self.country_model(), false);
+        (scored.relations, scored.pairs.into_iter().map(|f| (f.a, f.b, f.values)).collect())
+    }
+
+    /// The relations with the rules' order of countries (no country model),
+    /// and every candidate country of each role whose title and complement
+    /// name none: what
+    /// `tools/relations/train_countries.py` learns from (`rolegraph
+    /// eval-relations --dump-countries`).
+    #[doc(hidden)]
+    pub fn country_features_in(
+        &self,
+        language: Option<&str>,
+        text: &str,
+        entities: &[Entity],
+    ) -> (Relations, Vec<CountryCandidate>) {
+        let lang = &self.langs[self.lang_index(language, text)];
+        let repaired = pipeline::repair(lang, &self.furniture, text, entities);
+        let scored = pipeline::relate_scored(lang, text, &repaired, self.pair_model(), None, true);
+        let rows = scored.countries.into_iter().map(|r| CountryCandidate {
+            person: r.person,
+            role: r.role,
+            country: r.country,
+            features: r.values,
+        });
+        (scored.relations, rows.collect())
+    }
+
+    /// The names of the country features, in the order of
+    /// [`country_features_in`](Self::country_features_in).
+    #[doc(hidden)]
+    pub fn country_feature_names() -> &'static [&'static str] {
+        country::FEATURES
     }
 
     /// The names of the pair features, in the order of

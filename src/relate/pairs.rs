@@ -369,17 +369,23 @@ pub(crate) struct PairModel {
 
 impl PairModel {
     pub(crate) fn parse(json: &str) -> Result<PairModel, String> {
+        PairModel::parse_with(json, FEATURES)
+    }
+
+    /// A model over the features `names` (the same trees score other
+    /// candidates: the role countries of [`country`](super::country)).
+    pub(crate) fn parse_with(json: &str, names: &[&str]) -> Result<PairModel, String> {
         let m: PairModel = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        if m.features != FEATURES {
+        if m.features != names {
             return Err(format!(
                 "the model's features differ from this build's ({} vs {})",
                 m.features.len(),
-                FEATURES.len()
+                names.len()
             ));
         }
         for t in &m.trees {
             for nd in t {
-                let bad = nd.feature >= FEATURES.len() as i32
+                let bad = nd.feature >= names.len() as i32
                     || (nd.feature >= 0
                         && (nd.left as usize >= t.len() || nd.right as usize >= t.len()));
                 if bad {

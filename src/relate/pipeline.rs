@@ -12,9 +12,11 @@
 //!    then the attendees' sides ([`sides`](super::sides));
 //! 5. [`topics`](super::topics): discussions and their topics;
 //! 6. [`assemble`]: people with their roles and canonical
-//!    agencies ([`agency`](super::agency)), and the [`Relations`].
+//!    agencies ([`agency`](super::agency), the country of a role that names
+//!    none from [`country`](super::country)), and the [`Relations`].
 
 use super::assemble;
+use super::country::CountryRow;
 use super::date;
 use super::doc::Doc;
 use super::events::{country_keys, find_interactions, meeting_pairs};
@@ -63,15 +65,27 @@ pub(crate) fn repair(
     consistent_people(lang, text, fixed)
 }
 
+/// What [`relate_scored`] gives: the relations, and the features it read.
+pub(crate) struct Scored {
+    pub relations: Relations,
+    /// Every pair of people, when there is no pair model (`--dump-pairs`).
+    pub pairs: Vec<PairFeatures>,
+    /// Every candidate country of the roles that name none, when asked for
+    /// (`--dump-countries`).
+    pub countries: Vec<CountryRow>,
+}
+
 /// The rules on entities already through [`repair`], with the met-with pairs
-/// of `model` (the rules' own pairs when `None`); also returns the features
-/// of every pair of people when there is no model (`--dump-pairs`).
+/// of `model` (the rules' own pairs when `None`) and the role countries of
+/// `country_model` (the rules' order when `None`).
 pub(crate) fn relate_scored(
     lang: &Lang,
     text: &str,
     owned: &[Entity],
     model: Option<&PairModel>,
-) -> (Relations, Vec<PairFeatures>) {
+    country_model: Option<&PairModel>,
+    dump_countries: bool,
+) -> Scored {
     let doc = Doc::new(lang, text, owned);
     let (clusters, mentions) = cluster_people(&doc);
     let mut roles = find_roles(&doc, &mentions);
@@ -84,6 +98,9 @@ pub(crate) fn relate_scored(
         attach_attendees(&doc, &mentions, &country, &mut interactions);
     }
     let discussions = find_discussions(&doc, &mentions, &interactions);
-    let people = assemble::people(&doc, &clusters, &mentions, &roles);
-    (assemble::relations(lang, people, interactions, discussions), features)
+    let mut countries = Vec::new();
+    let sink = if dump_countries { Some(&mut countries) } else { None };
+    let people = assemble::people(&doc, &clusters, &mentions, &roles, country_model, sink);
+    let relations = assemble::relations(lang, people, interactions, discussions);
+    Scored { relations, pairs: features, countries }
 }

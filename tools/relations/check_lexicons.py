@@ -25,6 +25,10 @@ AGENCY_FIELDS = [("portfolios", dict), ("organisations", dict), ("portfolio_word
                  ("no_agency_titles", list)]
 # Scalar fields: not phrase lists.
 SCALARS = {"language", "name", "capitalized_prefix_titles"}
+# Lists of English country names (`data/agency/countries.json` keys), checked against that file.
+COUNTRY_LISTS = {"official_in"}
+COUNTRIES = set(json.load(open(os.path.join(HERE, "..", "..", "data", "agency", "countries.json"),
+                               encoding="utf-8"))["countries"])
 
 
 def pairs_hook(problems, where):
@@ -83,6 +87,10 @@ def check_file(path):
         if field.startswith("_") or field in SCALARS:
             continue
         where = f"{name}: {field}"
+        if field in COUNTRY_LISTS:
+            problems += [f"{where}: {c!r} is not a country of countries.json" for c in value
+                         if c not in COUNTRIES]
+            continue
         if isinstance(value, list):
             seen = set()
             for item in value:

@@ -197,6 +197,10 @@ enum Command {
         /// with the gold label) to this file instead of scoring.
         #[arg(long)]
         dump_pairs: Option<PathBuf>,
+        /// Write the candidate countries of every role that names none
+        /// (JSON lines, with the gold label) to this file instead of scoring.
+        #[arg(long, conflicts_with = "dump_pairs")]
+        dump_countries: Option<PathBuf>,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
@@ -359,6 +363,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             ids,
             pair_model,
             dump_pairs,
+            dump_countries,
             json,
         } => {
             use rolegraph::relate::eval::{corpus_part, evaluate_dir_where, GoldDoc};
@@ -396,6 +401,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 return dump_pair_features(&relator, &data, keep, entities, &out)
                     .map(|()| ExitCode::SUCCESS);
             }
+            if let Some(out) = dump_countries {
+                return dump_country_features(&relator, &data, keep, entities, &out)
+                    .map(|()| ExitCode::SUCCESS);
+            }
             let report =
                 evaluate_dir_where(&relator, &data, keep, entities).map_err(|e| e.to_string())?;
             if json {
@@ -427,6 +436,30 @@ fn dump_pair_features(
     let names = rolegraph::relate::Relator::pair_feature_names();
     eprintln!(
         "{rows} pairs written to {} ({} features: {})",
+        out.display(),
+        names.len(),
+        names.join(",")
+    );
+    Ok(())
+}
+
+/// `eval-relations --dump-countries`: the country model's training rows.
+fn dump_country_features(
+    relator: &rolegraph::relate::Relator,
+    dir: &Path,
+    keep: impl Fn(&rolegraph::relate::eval::GoldDoc) -> bool,
+    entities: impl Fn(&rolegraph::relate::eval::GoldDoc) -> rolegraph::Result<Vec<rolegraph::Entity>>,
+    out: &Path,
+) -> Result<(), String> {
+    let file =
+        std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    let mut w = std::io::BufWriter::new(file);
+    let rows = rolegraph::relate::eval::write_country_rows(relator, dir, keep, entities, &mut w)
+        .map_err(|e| e.to_string())?;
+    w.flush().map_err(|e| format!("writing {}: {e}", out.display()))?;
+    let names = rolegraph::relate::Relator::country_feature_names();
+    eprintln!(
+        "{rows} candidate countries written to {} ({} features: {})",
         out.display(),
         names.len(),
         names.join(",")
