@@ -373,6 +373,11 @@ pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
             Chamber::Lower => l.lower.clone(),
         };
     }
+    if is_government_title(lang, role, &title, &of) {
+        let country = role_country(role, &title, &of, None)?;
+        let listed = tables().names.names.get(&format!("{country}|Government"));
+        return Some(listed.cloned().unwrap_or_else(|| format!("Government of {country}")));
+    }
     if of.is_empty() && data.no_agency_titles.iter().any(|t| lower(t) == title.trim()) {
         return None;
     }
@@ -389,6 +394,31 @@ pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
     }
     let wording = written.as_deref().or(portfolio)?;
     Some(format!("Ministry of {wording} ({country})"))
+}
+
+/// Whether the role is a deputy head of government (`government_titles`):
+/// the title alone, with no complement or one that names only a country
+/// (`Vize-Premierminister Russlands`), or the title with its complement as
+/// the sentence writes them (`Vicepresidente del Consiglio`).
+fn is_government_title(lang: &Lang, role: &RoleText, title: &str, of: &str) -> bool {
+    let listed = |t: &str| lang.data.government_titles.iter().any(|g| g == t.trim());
+    let country_only = !of.is_empty()
+        && of.split_whitespace().count() <= 3
+        && country_spans(of).iter().any(|&(s, e, _)| {
+            of[..s].split_whitespace().count() <= 1 && of[e..].trim().is_empty()
+        });
+    if listed(title) && (of.is_empty() || country_only) {
+        return true;
+    }
+    // Title and complement as written: `Vicepresidente del Consiglio`.
+    let Some(of_at) = role.of_at else { return false };
+    let end = of_at + role.of.map_or(0, str::len);
+    let s = role.sentence;
+    let whole = (role.at < end && end <= s.len())
+        .then(|| s.get(role.at..end))
+        .flatten()
+        .map(lower);
+    whole.is_some_and(|w| listed(&w))
 }
 
 enum Chamber {

@@ -176,6 +176,12 @@ pub struct LanguageData {
     /// royalty, ranks, spouses, an ambassador without an embassy).
     #[serde(default)]
     pub no_agency_titles: Vec<String>,
+    /// Deputies of the head of government, whose agency is the government
+    /// itself (`vice-premier ministre` → `Government of Luxembourg`): the
+    /// whole title, or the title with its complement (`vicepresidente del
+    /// consiglio`).
+    #[serde(default)]
+    pub government_titles: Vec<String>,
     /// Discussion predicates followed by their topic (`ont discuté de`, `discussed`).
     pub discussion_triggers: Vec<String>,
     /// Predicates whose topic comes later after a topic preposition
