@@ -337,6 +337,8 @@ pub(crate) fn document_country(text: &str) -> Option<&'static str> {
 pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
     let data = &lang.data;
     let title = lower(role.title.unwrap_or(""));
+    // A plural title reads as its singular (`deputati` → `deputato`).
+    let title = data.title_plurals.get(title.trim()).map_or(title, |s| lower(s));
     let of = lower(role.of.unwrap_or(""));
     let org = lower(role.org.unwrap_or(""));
     // An organisation first, even inside a list of portfolios (`Asuntos
@@ -357,10 +359,14 @@ pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
     if starts(&data.mayor_titles) && !of.is_empty() && countries_in(&of).is_empty() {
         return Some(format!("City of {}", role.of.unwrap_or("").trim()));
     }
-    // A member of parliament: the chamber of the person's country.
-    let chamber = if starts(&data.senator_titles) {
+    // A member of parliament, or a role in a chamber the complement names
+    // (`Speaker of the National Assembly`): that chamber of the person's
+    // country.
+    let names_chamber =
+        |chambers: &[String]| chambers.iter().any(|c| !word_hits(&of, c, true).is_empty());
+    let chamber = if starts(&data.senator_titles) || names_chamber(&data.upper_chambers) {
         Some(Chamber::Upper)
-    } else if starts(&data.deputy_titles) {
+    } else if starts(&data.deputy_titles) || names_chamber(&data.lower_chambers) {
         Some(Chamber::Lower)
     } else {
         None
@@ -383,9 +389,9 @@ pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
     }
     let both = format!("{title} {of}");
     let portfolio = longest(&data.portfolios, &both, false);
-    let written = if is(&data.ministry_titles) { composed_portfolio(lang, &of) } else { None };
+    let mut written = if is(&data.ministry_titles) { composed_portfolio(lang, &of) } else { None };
     if portfolio.is_none() && written.is_none() {
-        return None;
+        written = english_portfolio(lang, role, &title)?.into();
     }
     let country = role_country(role, &title, &of, portfolio)?;
     if let Some(name) = portfolio.and_then(|p| tables().names.names.get(&format!("{country}|{p}")))
@@ -404,9 +410,9 @@ fn is_government_title(lang: &Lang, role: &RoleText, title: &str, of: &str) -> b
     let listed = |t: &str| lang.data.government_titles.iter().any(|g| g == t.trim());
     let country_only = !of.is_empty()
         && of.split_whitespace().count() <= 3
-        && country_spans(of).iter().any(|&(s, e, _)| {
-            of[..s].split_whitespace().count() <= 1 && of[e..].trim().is_empty()
-        });
+        && country_spans(of)
+            .iter()
+            .any(|&(s, e, _)| of[..s].split_whitespace().count() <= 1 && of[e..].trim().is_empty());
     if listed(title) && (of.is_empty() || country_only) {
         return true;
     }
@@ -414,11 +420,25 @@ fn is_government_title(lang: &Lang, role: &RoleText, title: &str, of: &str) -> b
     let Some(of_at) = role.of_at else { return false };
     let end = of_at + role.of.map_or(0, str::len);
     let s = role.sentence;
-    let whole = (role.at < end && end <= s.len())
-        .then(|| s.get(role.at..end))
-        .flatten()
-        .map(lower);
+    let whole = (role.at < end && end <= s.len()).then(|| s.get(role.at..end)).flatten().map(lower);
     whole.is_some_and(|w| listed(&w))
+}
+
+/// A minister's complement taken as the portfolio's official English name
+/// (`Investment and Downstreaming`), in a language whose complements are
+/// English (`ministry_from_complement`): a capitalised complement of at most
+/// eight words that names no country and no organisation.
+fn english_portfolio(lang: &Lang, role: &RoleText, title: &str) -> Option<String> {
+    let data = &lang.data;
+    if !data.ministry_from_complement || !title.contains("minist") {
+        return None;
+    }
+    let of = role.of?.trim();
+    let words = of.split_whitespace().count();
+    let capitalised = of.chars().next().is_some_and(char::is_uppercase);
+    let plain = of.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || ",&-'".contains(c));
+    (capitalised && plain && (1..=8).contains(&words) && countries_in(&lower(of)).is_empty())
+        .then(|| of.to_string())
 }
 
 enum Chamber {

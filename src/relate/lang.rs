@@ -168,6 +168,20 @@ pub struct LanguageData {
     /// Titles of members of an upper chamber (`sénateur`, `Senator`).
     #[serde(default)]
     pub senator_titles: Vec<String>,
+    /// Names of lower and single chambers (`national assembly`,
+    /// `Bundestag`) and of upper chambers (`senate`): a role whose complement
+    /// names one belongs to that chamber of the country's legislature
+    /// (`Speaker of the National Assembly` → `National Assembly of Kenya`).
+    #[serde(default)]
+    pub lower_chambers: Vec<String>,
+    /// Names of upper chambers (`senate`, `Bundesrat`); see `lower_chambers`.
+    #[serde(default)]
+    pub upper_chambers: Vec<String>,
+    /// When `true`, complements are already official English (`Minister of
+    /// Investment and Downstreaming`): a minister whose portfolio the
+    /// lexicon lacks gets `Ministry of <complement> (<country>)`.
+    #[serde(default)]
+    pub ministry_from_complement: bool,
     /// Words that introduce an ambassador's host country (`en`, `au`, `to`,
     /// `in`): `ambassadeur du Japon en Zambie`.
     #[serde(default)]

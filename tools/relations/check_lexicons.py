@@ -24,7 +24,7 @@ AGENCY_FIELDS = [("portfolios", dict), ("organisations", dict), ("portfolio_word
                  ("ambassador_titles", list), ("host_prepositions", list),
                  ("no_agency_titles", list)]
 # Scalar fields: not phrase lists.
-SCALARS = {"language", "name", "capitalized_prefix_titles"}
+SCALARS = {"language", "name", "capitalized_prefix_titles", "ministry_from_complement"}
 # Lists of English country names (`data/agency/countries.json` keys), checked against that file.
 COUNTRY_LISTS = {"official_in"}
 COUNTRIES = set(json.load(open(os.path.join(HERE, "..", "..", "data", "agency", "countries.json"),
