@@ -146,7 +146,8 @@ fn bench(c: &mut Criterion) {
 }
 
 /// `n`-word inputs: ordinary sentences, one word repeated, one name-like word
-/// repeated (an entity each time), person names, numbers, punctuation.
+/// repeated (an entity each time), person names, titled names with countries,
+/// numbers, punctuation.
 fn slow_inputs(n: usize) -> Vec<(&'static str, String)> {
     let ordinary: Vec<&str> =
         MIXED.iter().flat_map(|s| s.split_whitespace()).cycle().take(n).collect();
@@ -157,6 +158,21 @@ fn slow_inputs(n: usize) -> Vec<(&'static str, String)> {
         ("one_word_repeated", repeat("le")),
         ("bonjour_repeated", repeat("Bonjour")),
         ("names", (0..n / 2).map(|k| names[k % names.len()]).collect::<Vec<_>>().join(", ")),
+        // A role with a country for every name, all in one sentence: what
+        // the role-country features read per role stays bounded.
+        (
+            "titled_names",
+            (0..n / 8)
+                .map(|k| {
+                    let country = ["du Canada", "de la France", "du Sénégal", "du Japon"][k % 4];
+                    format!(
+                        "le ministre des Affaires étrangères {country} {}",
+                        names[k % names.len()]
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         (
             "numbers",
             (0..n).map(|k| (10_007 * k % 99_991).to_string()).collect::<Vec<_>>().join(" "),

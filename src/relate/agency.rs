@@ -29,6 +29,7 @@
 //! Canada`), else the one the document names most. Each step and order was
 //! chosen on the corpus's tuning part.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -273,6 +274,24 @@ pub(crate) struct RoleText<'a> {
     /// The country the [`country`](super::country) model chose for this
     /// role, used when the title and complement name none.
     pub chosen: Option<&'a str>,
+    /// The sentence lower-cased and the countries named in it (positions in
+    /// the lower-cased text), when the caller has them for every role of the
+    /// sentence; computed from `sentence` otherwise.
+    pub lowered: Option<&'a str>,
+    pub countries: Option<&'a [(usize, &'static str)]>,
+}
+
+impl RoleText<'_> {
+    fn lower_sentence(&self) -> Cow<'_, str> {
+        self.lowered.map_or_else(|| Cow::Owned(lower(self.sentence)), Cow::Borrowed)
+    }
+
+    fn sentence_countries(&self) -> Cow<'_, [(usize, &'static str)]> {
+        match self.countries {
+            Some(c) => Cow::Borrowed(c),
+            None => Cow::Owned(countries_in(&self.lower_sentence())),
+        }
+    }
 }
 
 /// The portfolios that `texts` (the document's ORG entities) name together
@@ -456,7 +475,7 @@ fn role_country<'r>(
     of: &str,
     portfolio: Option<&str>,
 ) -> Option<&'r str> {
-    let near = near_countries(role, &lower(role.sentence)).first().copied();
+    let near = near_countries(role).first().copied();
     let written_c = || {
         let p = portfolio?;
         role.doc_portfolios.iter().find(|(q, _)| q == p).map(|x| x.1)
@@ -477,7 +496,7 @@ pub(crate) fn rule_country<'r>(lang: &Lang, role: &RoleText<'r>) -> RuleCountry<
     let portfolio = longest(&lang.data.portfolios, &format!("{title} {of}"), false);
     let written =
         portfolio.and_then(|p| role.doc_portfolios.iter().find(|(q, _)| q == p).map(|x| x.1));
-    let near = near_countries(role, &lower(role.sentence)).first().copied();
+    let near = near_countries(role).first().copied();
     // The countries with a listed name for this portfolio (`United
     // States|Health` → `U.S. Department of Health and Human Services`).
     let listed = portfolio.map_or_else(Vec::new, |p| {
@@ -515,11 +534,11 @@ pub(crate) fn names_country(role: &RoleText) -> bool {
 /// is the role's sentence, lower case), nearest to the title first (a window
 /// of 40 bytes around the title lost more right countries than wrong ones on
 /// the tuning part: F1 0.114 -> 0.100).
-fn near_countries(role: &RoleText, sentence: &str) -> Vec<&'static str> {
-    let at = role.at.min(sentence.len());
+fn near_countries(role: &RoleText) -> Vec<&'static str> {
+    let at = role.at;
     let (lo, hi) = role.own;
     let mut near: Vec<(usize, &'static str)> =
-        countries_in(sentence).into_iter().filter(|&(p, _)| p >= lo && p < hi).collect();
+        role.sentence_countries().iter().copied().filter(|&(p, _)| p >= lo && p < hi).collect();
     near.sort_by_key(|&(p, _)| p.abs_diff(at));
     near.into_iter().map(|(_, c)| c).collect()
 }
@@ -616,7 +635,7 @@ fn embassy(lang: &Lang, role: &RoleText, title: &str, of: &str) -> Option<String
             .min()
     };
     let first = |text: &str| countries_in(text).first().map(|&(_, c)| c);
-    let sentence = lower(role.sentence);
+    let sentence = role.lower_sentence();
     let (mut sender, mut host): (Option<&str>, Option<&str>) = (None, None);
     if !of.is_empty() {
         match host_at(of) {
@@ -625,10 +644,10 @@ fn embassy(lang: &Lang, role: &RoleText, title: &str, of: &str) -> Option<String
                 host = first(&of[e..]);
             }
             None => {
-                let between = role
-                    .of_at
-                    .filter(|&o| role.title_end <= o && o <= sentence.len())
-                    .map_or("", |o| &sentence[role.title_end..o]);
+                // Offsets are the original sentence's: a slice of the
+                // lower-cased one that falls inside a character is empty.
+                let between =
+                    role.of_at.and_then(|o| sentence.get(role.title_end..o)).unwrap_or("");
                 let ends_with_host = host_at(between)
                     .is_some_and(|(_, e)| between[e..].split_whitespace().count() <= 1);
                 if ends_with_host {
@@ -642,11 +661,8 @@ fn embassy(lang: &Lang, role: &RoleText, title: &str, of: &str) -> Option<String
     if sender.is_none() {
         sender = first(title).filter(|&c| Some(c) != host);
     }
-    let near: Vec<&str> = near_countries(role, &sentence)
-        .into_iter()
-        .chain(role.home)
-        .chain(role.doc_country)
-        .collect();
+    let near: Vec<&str> =
+        near_countries(role).into_iter().chain(role.home).chain(role.doc_country).collect();
     let pick = |other: Option<&str>| near.iter().copied().find(|&c| Some(c) != other);
     if sender.is_none() {
         sender = pick(host);
@@ -692,6 +708,8 @@ mod tests {
             home: None,
             doc_portfolios: &[],
             chosen: None,
+            lowered: None,
+            countries: None,
         }
     }
 

@@ -76,6 +76,7 @@ pub(super) fn people(
                 let lo = others.clone().filter(|&(_, e)| e <= at).map(|x| x.1).max();
                 let hi = others.filter(|&(s, _)| s > at).map(|x| x.0).min();
                 let own = (lo.unwrap_or(ss).max(ss) - ss, hi.unwrap_or(se).min(se).max(ss) - ss);
+                let (lowered, sentence_countries) = countries.sentence(r.sent);
                 let mut text_of_role = RoleText {
                     title: title.as_ref().map(|t| t.text.as_str()),
                     of: of.as_ref().map(|t| t.text.as_str()),
@@ -89,6 +90,8 @@ pub(super) fn people(
                     home,
                     doc_portfolios: &doc_portfolios,
                     chosen: None,
+                    lowered,
+                    countries: sentence_countries,
                 };
                 if !agency::names_country(&text_of_role) {
                     let rc = agency::rule_country(lang, &text_of_role);

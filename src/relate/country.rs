@@ -64,8 +64,15 @@ pub(crate) struct CountryRow {
     pub values: Vec<f32>,
 }
 
+/// A country named at a byte position.
+pub(crate) type Named = (usize, &'static str);
+
 /// Bytes either side of a mention within which a country is "near" it.
 const NEAR: usize = 80;
+
+/// Bytes either side of a title within which its sentence is read (the
+/// title distance feature stops at 1,000 bytes).
+const WINDOW: usize = 1_000;
 
 /// The embedded model (`data/models/country.json`).
 pub(crate) fn model() -> &'static PairModel {
@@ -78,10 +85,15 @@ pub(crate) fn model() -> &'static PairModel {
 
 /// The countries of a document, read once: per sentence (byte positions
 /// from the sentence start, in its lower-cased text), the candidates in
-/// order of first mention with their counts, the people's mentions and the
-/// countries each person's roles name.
+/// order of first mention with their counts, and what each person's
+/// mentions and roles have of each candidate.
 pub(crate) struct DocCountries {
+    /// Per sentence: the lower-cased text and the countries named in it, in
+    /// text order.
+    lowered: Vec<String>,
     by_sent: Vec<Vec<(usize, &'static str)>>,
+    /// Per sentence: the candidates it names (indices, sorted).
+    sent_cands: Vec<Vec<usize>>,
     /// Per candidate (same order as `candidates`): the shares of its
     /// mentions written after a travel word, a place preposition and an
     /// `of` preposition.
@@ -89,12 +101,46 @@ pub(crate) struct DocCountries {
     /// `(country, times named, sentences naming it)`, first named first.
     candidates: Vec<(&'static str, usize, usize)>,
     named: usize,
-    /// Per person: `(sentence, start, end)` of each mention, bytes from the
-    /// sentence start.
-    mentions: Vec<Vec<(usize, usize, usize)>>,
-    /// Per person: the countries named in their roles' titles and
-    /// complements.
-    explicit: Vec<Vec<&'static str>>,
+    people: Vec<PersonCountries>,
+    /// Per candidate: how many people have it near a mention, and in a role.
+    people_near: Vec<usize>,
+    people_explicit: Vec<usize>,
+}
+
+/// One person's evidence, per candidate index.
+#[derive(Default, Clone)]
+struct PersonCountries {
+    /// Mentions with the candidate named within [`NEAR`] bytes.
+    near: Vec<(usize, usize)>,
+    /// Distinct sentences of the person's mentions that name it.
+    sentences: Vec<(usize, usize)>,
+    n_sentences: usize,
+    /// The sentence of the first mention.
+    first_sentence: Option<usize>,
+    /// Named in a title or complement of the person's roles.
+    explicit: Vec<usize>,
+}
+
+fn count_of(v: &[(usize, usize)], k: usize) -> usize {
+    v.iter().find(|x| x.0 == k).map_or(0, |x| x.1)
+}
+
+fn bump(v: &mut Vec<(usize, usize)>, k: usize) {
+    match v.iter_mut().find(|x| x.0 == k) {
+        Some(x) => x.1 += 1,
+        None => v.push((k, 1)),
+    }
+}
+
+/// The hits of `found` (sorted by position) from byte `lo` to `hi`.
+fn between<'f>(
+    found: &'f [(usize, &'static str)],
+    lo: usize,
+    hi: usize,
+) -> &'f [(usize, &'static str)] {
+    let a = found.partition_point(|x| x.0 < lo);
+    let b = found.partition_point(|x| x.0 < hi).max(a);
+    &found[a..b]
 }
 
 impl DocCountries {
@@ -112,8 +158,9 @@ impl DocCountries {
             lowered.iter().map(|t| agency::countries_in_text(t)).collect();
         let mut candidates: Vec<(&'static str, usize, usize)> = Vec::new();
         let mut cues: Vec<[f32; 3]> = Vec::new();
+        let mut sent_cands: Vec<Vec<usize>> = Vec::with_capacity(by_sent.len());
         for (found, sentence) in by_sent.iter().zip(&lowered) {
-            let mut seen: Vec<&str> = Vec::new();
+            let mut seen: Vec<usize> = Vec::new();
             for &(at, c) in found {
                 let k = match candidates.iter().position(|x| x.0 == c) {
                     Some(k) => k,
@@ -137,34 +184,85 @@ impl DocCountries {
                     *cue += if on { 1.0 } else { 0.0 };
                 }
                 candidates[k].1 += 1;
-                if !seen.contains(&c) {
-                    seen.push(c);
+                if !seen.contains(&k) {
+                    seen.push(k);
                     candidates[k].2 += 1;
                 }
             }
+            seen.sort_unstable();
+            sent_cands.push(seen);
         }
         for (cue, c) in cues.iter_mut().zip(&candidates) {
             cue.iter_mut().for_each(|v| *v /= c.1.max(1) as f32);
         }
         let named = candidates.iter().map(|c| c.1).sum();
-        let mut per_person = vec![Vec::new(); n_people];
+        let index = |c: &str| candidates.iter().position(|x| x.0 == c);
+        let mut people = vec![PersonCountries::default(); n_people];
+        let mut person_sents: Vec<Vec<usize>> = vec![Vec::new(); n_people];
         for m in mentions.iter().filter(|m| m.person < n_people) {
             let si = doc.sent_of[m.s];
             let ss = doc.toks[doc.sents[si].0].start;
-            let (s, e) = (doc.toks[m.s].start, doc.toks[m.e - 1].end);
-            per_person[m.person].push((si, s.saturating_sub(ss), e.saturating_sub(ss)));
+            let (s, e) =
+                (doc.toks[m.s].start.saturating_sub(ss), doc.toks[m.e - 1].end.saturating_sub(ss));
+            let p = &mut people[m.person];
+            p.first_sentence = Some(p.first_sentence.map_or(si, |f| f.min(si)));
+            person_sents[m.person].push(si);
+            let mut near: Vec<usize> = between(&by_sent[si], s.saturating_sub(NEAR), e + NEAR + 1)
+                .iter()
+                .filter(|&&(q, _)| !(q >= s && q < e))
+                .filter_map(|&(_, c)| index(c))
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            for k in near {
+                bump(&mut p.near, k);
+            }
         }
-        let mut explicit: Vec<Vec<&'static str>> = vec![Vec::new(); n_people];
+        for (p, mut sents) in people.iter_mut().zip(person_sents) {
+            sents.sort_unstable();
+            sents.dedup();
+            p.n_sentences = sents.len();
+            for si in sents {
+                for &k in &sent_cands[si] {
+                    bump(&mut p.sentences, k);
+                }
+            }
+        }
         for r in roles.iter().filter(|r| r.person < n_people) {
             for (s, e) in r.title.into_iter().chain(r.of) {
                 for (_, c) in agency::countries_in_text(doc.tok_text(s, e)) {
-                    if !explicit[r.person].contains(&c) {
-                        explicit[r.person].push(c);
+                    let Some(k) = index(c) else { continue };
+                    if !people[r.person].explicit.contains(&k) {
+                        people[r.person].explicit.push(k);
                     }
                 }
             }
         }
-        DocCountries { by_sent, cues, candidates, named, mentions: per_person, explicit }
+        let mut people_near = vec![0; candidates.len()];
+        let mut people_explicit = vec![0; candidates.len()];
+        for p in &people {
+            p.near.iter().for_each(|&(k, _)| people_near[k] += 1);
+            p.explicit.iter().for_each(|&k| people_explicit[k] += 1);
+        }
+        DocCountries {
+            lowered,
+            by_sent,
+            sent_cands,
+            cues,
+            candidates,
+            named,
+            people,
+            people_near,
+            people_explicit,
+        }
+    }
+}
+
+impl DocCountries {
+    /// Sentence `si` lower-cased, and the countries named in it (byte
+    /// positions in that text).
+    pub(crate) fn sentence(&self, si: usize) -> (Option<&str>, Option<&[Named]>) {
+        (self.lowered.get(si).map(String::as_str), self.by_sent.get(si).map(Vec::as_slice))
     }
 }
 
@@ -189,25 +287,19 @@ pub(crate) struct Site<'a> {
     pub official: &'a [String],
 }
 
-/// Every candidate country of a role with its [`FEATURES`].
+/// Every candidate country of a role with its [`FEATURES`]. What the
+/// sentence says is read within [`WINDOW`] bytes of the title, so that a
+/// role costs the same in a sentence of any length.
 pub(crate) fn candidates(dc: &DocCountries, site: &Site) -> Vec<(&'static str, Vec<f32>)> {
-    let sentence = dc.by_sent.get(site.sent).map_or(&[][..], Vec::as_slice);
+    let found = dc.by_sent.get(site.sent).map_or(&[][..], Vec::as_slice);
+    let window = between(found, site.at.saturating_sub(WINDOW), site.at + WINDOW + 1);
     let (lo, hi) = site.own;
     let own: Vec<(usize, &str)> =
-        sentence.iter().copied().filter(|&(p, _)| p >= lo && p < hi).collect();
+        window.iter().copied().filter(|&(p, _)| p >= lo && p < hi).collect();
     let nearest = own.iter().min_by_key(|&&(p, _)| p.abs_diff(site.at)).map(|x| x.1);
-    let near = |mentions: &[(usize, usize, usize)], c: &str| -> usize {
-        mentions
-            .iter()
-            .filter(|&&(si, s, e)| {
-                dc.by_sent.get(si).is_some_and(|found| {
-                    found.iter().any(|&(p, k)| {
-                        k == c && p + NEAR >= s && p <= e + NEAR && !(p >= s && p < e)
-                    })
-                })
-            })
-            .count()
-    };
+    let in_sentence = dc.sent_cands.get(site.sent).map_or(&[][..], Vec::as_slice);
+    let empty = PersonCountries::default();
+    let me = dc.people.get(site.person).unwrap_or(&empty);
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     let n = dc.candidates.len();
     let sentences = dc.by_sent.len().max(1) as f32;
@@ -215,47 +307,33 @@ pub(crate) fn candidates(dc: &DocCountries, site: &Site) -> Vec<(&'static str, V
         .candidates
         .iter()
         .enumerate()
-        .map(|(rank, &(c, count, sents))| {
-            let distance = sentence
+        .map(|(k, &(c, count, sents))| {
+            let distance = window
                 .iter()
                 .filter(|x| x.1 == c)
                 .map(|x| x.0.abs_diff(site.at))
                 .min()
                 .map_or(10.0, |d| (d as f32 / 100.0).min(10.0));
-            let own_mentions = dc.mentions.get(site.person).map_or(0, |m| near(m, c));
-            let others = dc
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|&(p, m)| p != site.person && near(m, c) > 0)
-                .count();
-            let person_explicit = dc.explicit.get(site.person).is_some_and(|e| e.contains(&c));
-            let other_explicit = dc
-                .explicit
-                .iter()
-                .enumerate()
-                .filter(|&(p, e)| p != site.person && e.contains(&c))
-                .count();
-            let mine = dc.mentions.get(site.person).map_or(&[][..], Vec::as_slice);
-            let names_c =
-                |si: usize| dc.by_sent.get(si).is_some_and(|f| f.iter().any(|x| x.1 == c));
-            let first_sentence = mine.iter().map(|m| m.0).min().is_some_and(names_c);
-            let mut person_sents: Vec<usize> = mine.iter().map(|m| m.0).collect();
-            person_sents.sort_unstable();
-            person_sents.dedup();
-            let person_share = person_sents.iter().filter(|&&si| names_c(si)).count() as f32
-                / person_sents.len().max(1) as f32;
-            let values = vec![
+            let own_mentions = count_of(&me.near, k);
+            let others = dc.people_near[k] - usize::from(own_mentions > 0);
+            let person_explicit = me.explicit.contains(&k);
+            let other_explicit = dc.people_explicit[k] - usize::from(person_explicit);
+            let first_sentence = me
+                .first_sentence
+                .and_then(|si| dc.sent_cands.get(si))
+                .is_some_and(|v| v.binary_search(&k).is_ok());
+            let person_share = count_of(&me.sentences, k) as f32 / me.n_sentences.max(1) as f32;
+            let mut values = vec![
                 flag(site.rule == Some(c)),
                 flag(own.iter().any(|x| x.1 == c)),
                 flag(nearest == Some(c)),
-                flag(own.iter().any(|&(p, k)| k == c && p < site.at)),
-                flag(sentence.iter().any(|x| x.1 == c)),
+                flag(own.iter().any(|&(p, x)| x == c && p < site.at)),
+                flag(in_sentence.binary_search(&k).is_ok()),
                 distance,
                 flag(site.home == Some(c)),
                 flag(site.doc_country == Some(c)),
                 count as f32 / dc.named.max(1) as f32,
-                rank.min(5) as f32,
+                k.min(5) as f32,
                 own_mentions.min(5) as f32,
                 others.min(5) as f32,
                 flag(person_explicit),
@@ -268,8 +346,7 @@ pub(crate) fn candidates(dc: &DocCountries, site: &Site) -> Vec<(&'static str, V
                 person_share,
                 flag(site.official.iter().any(|o| o == c)),
             ];
-            let mut values = values;
-            values.extend_from_slice(&dc.cues[rank]);
+            values.extend_from_slice(&dc.cues[k]);
             (c, values)
         })
         .collect();
