@@ -90,8 +90,9 @@ struct Tables {
     stems: Vec<(String, String)>,
     /// All stems at once (pattern `i` is `stems[i]`).
     automaton: AhoCorasick,
-    /// City names (lower case) and their country; `cities_ac` finds them.
-    cities: Vec<(String, String)>,
+    /// City names (lower case), their country and the city's English name;
+    /// `cities_ac` finds them.
+    cities: Vec<(String, String, String)>,
     cities_ac: AhoCorasick,
     names: NamesFile,
     legislatures: LegislaturesFile,
@@ -124,12 +125,12 @@ fn tables() -> &'static Tables {
             AhoCorasick::new(stems.iter().map(|s| &s.0)).expect("country stems build an automaton");
         let c: CitiesFile = serde_json::from_str(include_str!("../../data/agency/cities.json"))
             .expect("embedded cities.json is valid");
-        let cities: Vec<(String, String)> = c
+        let cities: Vec<(String, String, String)> = c
             .cities
-            .into_values()
-            .flat_map(|c| {
+            .into_iter()
+            .flat_map(|(name, c)| {
                 let country = c.country;
-                c.names.into_iter().map(move |n| (n.to_lowercase(), country.clone()))
+                c.names.into_iter().map(move |n| (n.to_lowercase(), country.clone(), name.clone()))
             })
             .collect();
         let cities_ac = AhoCorasick::builder()
@@ -367,6 +368,9 @@ pub(crate) fn canonical(lang: &Lang, role: &RoleText) -> Option<String> {
         if let Some(o) = longest(&data.organisations, text, true) {
             return Some(o.to_string());
         }
+    }
+    if let Some(c) = consulate(lang, role, &title, &of) {
+        return Some(c);
     }
     if let Some(e) = embassy(lang, role, &title, &of) {
         return Some(e);
@@ -609,6 +613,37 @@ fn composed_portfolio(lang: &Lang, of: &str) -> Option<String> {
     })
 }
 
+/// `Consulate General of <sending country> in <city>` (or `Consulate of`)
+/// for a consul (`consul_titles`, `consul_general_titles`) whose complement
+/// names the city (`Generalkonsulin der Republik Korea in Hamburg`, `console
+/// generale d'Italia a Osaka`); the sending country is the one the
+/// complement names, else the role's country, and never the city's.
+fn consulate(lang: &Lang, role: &RoleText, title: &str, of: &str) -> Option<String> {
+    let data = &lang.data;
+    let listed = |titles: &[String]| titles.iter().any(|t| !word_hits(title, t, true).is_empty());
+    let general = listed(&data.consul_general_titles);
+    if !general && !listed(&data.consul_titles) {
+        return None;
+    }
+    let t = tables();
+    let (city_country, city) = t
+        .cities_ac
+        .find_iter(of)
+        .find(|m| starts_word(of, m.start()) && ends_word(of, m.end()))
+        .map(|m| {
+            let c = &t.cities[m.pattern().as_usize()];
+            (c.1.as_str(), c.2.as_str())
+        })?;
+    let sender = countries_in(of)
+        .into_iter()
+        .map(|(_, c)| c)
+        .find(|&c| c != city_country)
+        .or_else(|| role_country(role, title, of, None).filter(|&c| c != city_country))?;
+    let sender = t.names.in_names.get(sender).map_or(sender, String::as_str);
+    let kind = if general { "Consulate General" } else { "Consulate" };
+    Some(format!("{kind} of {sender} in {city}"))
+}
+
 /// `Embassy of <sending country> in <host country>` for an ambassador.
 ///
 /// The complement says one or both: split at a host preposition (`du Japon
@@ -711,6 +746,30 @@ mod tests {
             lowered: None,
             countries: None,
         }
+    }
+
+    #[test]
+    fn a_consul_and_the_city_of_the_consulate() {
+        let de = lang("de");
+        let r = role("Generalkonsulin", Some("Republik Korea in Hamburg"), "");
+        assert_eq!(
+            canonical(&de, &r).as_deref(),
+            Some("Consulate General of the Republic of Korea in Hamburg")
+        );
+        let it = lang("it");
+        let r = role("Console", Some("Italia a Osaka"), "");
+        assert_eq!(canonical(&it, &r).as_deref(), Some("Consulate of Italy in Osaka"));
+        let r = role("Console generale", Some("Emirati a Milano"), "");
+        assert_eq!(
+            canonical(&it, &r).as_deref(),
+            Some("Consulate General of the United Arab Emirates in Milan")
+        );
+        // No city named: not a consulate; the city's own country is never
+        // the sender.
+        let r = role("Generalkonsul", Some("Republik Korea"), "");
+        assert!(!canonical(&de, &r).unwrap_or_default().starts_with("Consulate"));
+        let r = RoleText { home: Some("Germany"), ..role("Generalkonsul", Some("Hamburg"), "") };
+        assert_eq!(canonical(&de, &r), None);
     }
 
     #[test]

@@ -186,6 +186,14 @@ pub struct LanguageData {
     /// `in`): `ambassadeur du Japon en Zambie`.
     #[serde(default)]
     pub host_prepositions: Vec<String>,
+    /// Consuls' titles (`consul`, `Konsulin`), and those of consuls general
+    /// (`consul général`, `Generalkonsul`): `Consulate (General) of <sender>
+    /// in <city>` when the complement names the city.
+    #[serde(default)]
+    pub consul_titles: Vec<String>,
+    /// See `consul_titles`.
+    #[serde(default)]
+    pub consul_general_titles: Vec<String>,
     /// Titles whose holder has no agency (heads of state and government,
     /// royalty, ranks, spouses, an ambassador without an embassy).
     #[serde(default)]
