@@ -1353,3 +1353,21 @@ fn the_country_of_a_role_that_names_none() {
         assert_eq!(orgs(&ruled, visitor), vec![rules_org.to_string()], "{text}");
     }
 }
+
+#[test]
+fn titles_joined_by_a_conjunction_without_a_comma() {
+    let text = "Deputy Prime Minister and Minister of Foreign Affairs Lena Park met Minister \
+                Omar Said. The Foreign Secretary and Minister Said discussed trade.";
+    let spec = [("PER", "Lena Park"), ("PER", "Omar Said"), ("PER", "Said")];
+    let r = relate(text, &spec);
+    let titles: Vec<String> = role(&r, "Lena Park").into_iter().map(|x| x.0).collect();
+    assert!(titles.contains(&"Deputy Prime Minister".to_string()), "{titles:?}");
+    assert!(titles.contains(&"Minister".to_string()), "{titles:?}");
+    assert_eq!(
+        role(&r, "Lena Park").iter().find(|x| x.0 == "Minister").and_then(|x| x.1.clone()),
+        Some("Foreign Affairs".to_string())
+    );
+    // A bare title after the conjunction: the first title is someone else's.
+    let said: Vec<String> = role(&r, "Omar Said").into_iter().map(|x| x.0).collect();
+    assert!(!said.iter().any(|t| t.contains("Foreign Secretary")), "{said:?}");
+}

@@ -107,7 +107,8 @@ fn pre_name_roles(doc: &Doc, m: &Mention) -> Option<Vec<RoleB>> {
         break;
     }
     let comma_before_tail = tail > p && doc.toks[tail - 1].is_punct(",");
-    let stacked = if comma_before_tail { stacked_titles(doc, ts, ss) } else { Vec::new() };
+    let mut stacked =
+        if comma_before_tail { stacked_titles(doc, ts, ss, true) } else { Vec::new() };
     let mut of = None;
     if let Some(h) = doc.at(&doc.lang.of_prepositions, p) {
         // Complement up to the last comma before the name (or the name).
@@ -137,6 +138,13 @@ fn pre_name_roles(doc: &Doc, m: &Mention) -> Option<Vec<RoleB>> {
                 return None;
             }
         }
+    }
+    // Without a comma, titles joined by a conjunction before a title with
+    // its complement (`Deputy Prime Minister and Minister of Foreign Affairs
+    // X`); a bare title after the conjunction is more often another person's
+    // (`The Foreign Secretary and Minister X`).
+    if !comma_before_tail && of.is_some() {
+        stacked = stacked_titles(doc, ts, ss, false);
     }
     if of.is_none() {
         of = jurisdiction_after(doc, m);
@@ -189,13 +197,14 @@ type Stacked = (usize, usize, Vec<String>, Option<(usize, usize)>);
 /// The titles stacked before the title starting at `ts`, nearest first: `Le
 /// Premier ministre, chef du gouvernement, X`, `Deputy Prime Minister and
 /// Minister of State for Defence Affairs, X`. Each ends, with its own
-/// complement, at a comma or a conjunction right before the next; the chain
-/// counts only when its first title is introduced (a determiner, a
-/// possessive, the start of the sentence), else it is empty.
-fn stacked_titles(doc: &Doc, mut ts: usize, ss: usize) -> Vec<Stacked> {
+/// complement, at a comma (with `commas`: the name follows a comma) or a
+/// conjunction right before the next; a chain with a comma counts only when
+/// its first title is introduced (a determiner, a possessive, the start of
+/// the sentence), else it is empty.
+fn stacked_titles(doc: &Doc, mut ts: usize, ss: usize, commas: bool) -> Vec<Stacked> {
     let mut out = Vec::new();
     while out.len() < 3 && ts > ss {
-        let q = if doc.toks[ts - 1].is_punct(",") {
+        let q = if commas && doc.toks[ts - 1].is_punct(",") {
             ts - 1
         } else if let Some(h) = doc.lang.conjunctions.find_ending_at(&doc.nt, ts) {
             h.start
@@ -222,7 +231,10 @@ fn stacked_titles(doc: &Doc, mut ts: usize, ss: usize) -> Vec<Stacked> {
         out.push((s, e, mods, of));
         ts = s;
     }
-    if out.is_empty() || ts == ss || introduced(doc, ts) {
+    // Titles joined by a conjunction only (`Deputy Prime Minister and
+    // Minister of Foreign Affairs X`) need nothing before them; after a comma
+    // the first must start the sentence or be introduced.
+    if out.is_empty() || !commas || ts == ss || introduced(doc, ts) {
         out
     } else {
         Vec::new()
