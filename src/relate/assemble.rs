@@ -7,13 +7,16 @@
 //! discussions pointing at their meeting.
 
 use super::agency::{self, RoleText};
-use super::country::{self, CountryRow};
+use super::country;
 use super::doc::{is_org, Doc};
 use super::lang::Lang;
 use super::mentions::{best_name, Cluster, Mention};
 use super::pairs::PairModel;
 use super::roles::RoleB;
-use super::{slug, Discussion, Interaction, InteractionKind, Person, Relations, Role, TextSpan};
+use super::{
+    slug, CountryCandidate, Discussion, Interaction, InteractionKind, Person, Relations, Role,
+    TextSpan,
+};
 
 /// The people with their roles: each role candidate placed in its sentence,
 /// given its canonical agency ([`agency::canonical`]) and merged with the
@@ -29,7 +32,7 @@ pub(super) fn people(
     mentions: &[Mention],
     roles: &[RoleB],
     country_model: Option<&PairModel>,
-    mut rows: Option<&mut Vec<CountryRow>>,
+    mut rows: Option<&mut Vec<CountryCandidate>>,
 ) -> Vec<Person> {
     let (lang, text) = (doc.lang, doc.text);
     let countries = country::DocCountries::new(doc, mentions, roles, clusters.len());
@@ -112,11 +115,8 @@ pub(super) fn people(
                         text_of_role.chosen = country::choose(model, &cands);
                     }
                     if let Some(sink) = rows.as_deref_mut() {
-                        sink.extend(cands.into_iter().map(|(c, x)| CountryRow {
-                            person: ci,
-                            role: ri,
-                            country: c,
-                            values: x,
+                        sink.extend(cands.into_iter().map(|(country, features)| {
+                            CountryCandidate { person: ci, role: ri, country, features }
                         }));
                     }
                 }

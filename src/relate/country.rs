@@ -55,15 +55,6 @@ pub(crate) const FEATURES: &[&str] = &[
     "person_sentences_gap",
 ];
 
-/// One candidate country of a role, with its [`FEATURES`]: `role` indexes
-/// the document's role candidates, `person` its people.
-pub(crate) struct CountryRow {
-    pub person: usize,
-    pub role: usize,
-    pub country: &'static str,
-    pub values: Vec<f32>,
-}
-
 /// A country named at a byte position.
 pub(crate) type Named = (usize, &'static str);
 

@@ -530,7 +530,7 @@ pub fn write_pair_rows<K, F, W>(
     relator: &Relator,
     dir: &Path,
     keep: K,
-    mut entities: F,
+    entities: F,
     out: &mut W,
 ) -> Result<usize>
 where
@@ -538,15 +538,10 @@ where
     F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
     W: std::io::Write,
 {
-    let mut rows = 0;
-    for p in &super::lang::json_files(dir)? {
-        let gold = GoldDoc::load(p)?;
-        if !keep(&gold) {
-            continue;
-        }
-        let ents = entities(&gold)?;
-        let (rel, feats) = relator.pair_features_in(None, &gold.text, &ents);
-        let align = align_people(&gold, &rel);
+    kept_documents(dir, keep, entities, |gold, ents| {
+        let mut rows = 0;
+        let (rel, feats) = relator.pair_features_in(None, &gold.text, ents);
+        let align = align_people(gold, &rel);
         let gold_name = |i: usize| align[i].map(|g| gold.persons[g].name.as_str());
         for (a, b, x) in feats {
             let (ga, gb) = (gold_name(a), gold_name(b));
@@ -563,6 +558,29 @@ where
             writeln!(out, "{row}").map_err(|e| Error::io(dir, e))?;
             rows += 1;
         }
+        Ok(rows)
+    })
+}
+
+/// Runs `f` on every gold file of `dir` that `keep` accepts, with its
+/// entities; returns the sum of what `f` returns (rows written).
+fn kept_documents<K, F>(
+    dir: &Path,
+    keep: K,
+    mut entities: F,
+    mut f: impl FnMut(&GoldDoc, &[Entity]) -> Result<usize>,
+) -> Result<usize>
+where
+    K: Fn(&GoldDoc) -> bool,
+    F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
+{
+    let mut rows = 0;
+    for p in &super::lang::json_files(dir)? {
+        let gold = GoldDoc::load(p)?;
+        if keep(&gold) {
+            let ents = entities(&gold)?;
+            rows += f(&gold, &ents)?;
+        }
     }
     Ok(rows)
 }
@@ -577,7 +595,7 @@ pub fn write_country_rows<K, F, W>(
     relator: &Relator,
     dir: &Path,
     keep: K,
-    mut entities: F,
+    entities: F,
     out: &mut W,
 ) -> Result<usize>
 where
@@ -585,15 +603,10 @@ where
     F: FnMut(&GoldDoc) -> Result<Vec<Entity>>,
     W: std::io::Write,
 {
-    let mut rows = 0;
-    for p in &super::lang::json_files(dir)? {
-        let gold = GoldDoc::load(p)?;
-        if !keep(&gold) {
-            continue;
-        }
-        let ents = entities(&gold)?;
-        let (rel, feats) = relator.country_features_in(None, &gold.text, &ents);
-        let align = align_people(&gold, &rel);
+    kept_documents(dir, keep, entities, |gold, ents| {
+        let mut rows = 0;
+        let (rel, feats) = relator.country_features_in(None, &gold.text, ents);
+        let align = align_people(gold, &rel);
         for super::CountryCandidate { person, role, country, features: x } in feats {
             let gold_person = align.get(person).copied().flatten().map(|g| &gold.persons[g]);
             let gold_countries: Vec<&str> = gold_person
@@ -610,8 +623,8 @@ where
             writeln!(out, "{row}").map_err(|e| Error::io(dir, e))?;
             rows += 1;
         }
-    }
-    Ok(rows)
+        Ok(rows)
+    })
 }
 
 /// Aggregates the scores of already-predicted documents.

@@ -608,13 +608,7 @@ impl Relator {
         let lang = &self.langs[self.lang_index(language, text)];
         let repaired = pipeline::repair(lang, &self.furniture, text, entities);
         let scored = pipeline::relate_scored(lang, text, &repaired, self.pair_model(), None, true);
-        let rows = scored.countries.into_iter().map(|r| CountryCandidate {
-            person: r.person,
-            role: r.role,
-            country: r.country,
-            features: r.values,
-        });
-        (scored.relations, rows.collect())
+        (scored.relations, scored.countries)
     }
 
     /// The names of the country features, in the order of

@@ -16,7 +16,6 @@
 //!    none from [`country`](super::country)), and the [`Relations`].
 
 use super::assemble;
-use super::country::CountryRow;
 use super::date;
 use super::doc::Doc;
 use super::events::{country_keys, find_interactions, meeting_pairs};
@@ -28,7 +27,7 @@ use super::repair::{consistent_people, fix_titles, split_glued_titles};
 use super::roles::find_roles;
 use super::sides::attach_attendees;
 use super::topics::find_discussions;
-use super::Relations;
+use super::{CountryCandidate, Relations};
 use crate::entity::Entity;
 
 /// The entities the rules read: valid spans only, no nesting, no page
@@ -72,7 +71,7 @@ pub(crate) struct Scored {
     pub pairs: Vec<PairFeatures>,
     /// Every candidate country of the roles that name none, when asked for
     /// (`--dump-countries`).
-    pub countries: Vec<CountryRow>,
+    pub countries: Vec<CountryCandidate>,
 }
 
 /// The rules on entities already through [`repair`], with the met-with pairs

@@ -15,13 +15,14 @@ country. The measure-only part is never read here. Needs scikit-learn.
 """
 import argparse
 import json
-import re
 import sys
 from collections import defaultdict
 
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
+
+from trees import export_trees, load_rows
 
 ap = argparse.ArgumentParser()
 ap.add_argument("rows", help="JSON lines from eval-relations --dump-countries (tuning part)")
@@ -30,13 +31,7 @@ ap.add_argument("--features", default="src/relate/country.rs", help="Rust file w
 ap.add_argument("--seed", type=int, default=7)
 args = ap.parse_args()
 
-src = open(args.features, encoding="utf-8").read()
-names = re.findall(r'"([a-z_]+)"', re.search(r"const FEATURES: &\[&str\] = &\[(.*?)\];", src, re.S).group(1))
-rows = [json.loads(line) for line in open(args.rows, encoding="utf-8")]
-X = np.array([r["x"] for r in rows], dtype=np.float32)
-y = np.array([r["label"] for r in rows], dtype=np.int32)
-docs = np.array([r["doc"] for r in rows])
-assert X.shape[1] == len(names), (X.shape, len(names))
+names, rows, X, y, docs = load_rows(args.rows, args.features)
 groups = defaultdict(list)
 for i, r in enumerate(rows):
     groups[(r["doc"], r["role"])].append(i)
@@ -78,34 +73,7 @@ m = GradientBoostingClassifier(random_state=args.seed, **params).fit(X, y)
 p = m.predict_proba(X)[:, 1]
 print(f"tuning part, refit: {accuracy(p, t):.3f}", file=sys.stderr)
 
-prior = float(np.clip(y.mean(), 1e-6, 1 - 1e-6))
-bias = float(np.log(prior / (1 - prior)))
-trees = []
-for est in m.estimators_[:, 0]:
-    tr = est.tree_
-    nodes = []
-    for i in range(tr.node_count):
-        if tr.children_left[i] == -1:
-            nodes.append({"feature": -1, "value": round(float(tr.value[i][0][0]) * params["learning_rate"], 6)})
-        else:
-            nodes.append({"feature": int(tr.feature[i]), "threshold": round(float(tr.threshold[i]), 6),
-                          "left": int(tr.children_left[i]), "right": int(tr.children_right[i])})
-    trees.append(nodes)
-
-
-def walk(x):
-    z = bias
-    for nodes in trees:
-        i = 0
-        while nodes[i]["feature"] >= 0:
-            nd = nodes[i]
-            i = nd["left"] if x[nd["feature"]] <= nd["threshold"] else nd["right"]
-        z += nodes[i]["value"]
-    return 1 / (1 + np.exp(-z))
-
-
-mine = np.array([walk(x) for x in X[:500]])
-assert np.allclose(mine, p[:500], atol=1e-4), np.abs(mine - p[:500]).max()
+bias, trees = export_trees(m, X, y, params["learning_rate"])
 imp = sorted(zip(m.feature_importances_, names), reverse=True)[:10]
 print("importances", ", ".join(f"{n} {v:.3f}" for v, n in imp), file=sys.stderr)
 out = {"features": names, "bias": round(bias, 6), "threshold": round(float(t), 4), "trees": trees,

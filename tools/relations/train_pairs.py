@@ -20,6 +20,8 @@ import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
+from trees import export_trees, load_rows
+
 ap = argparse.ArgumentParser()
 ap.add_argument("pairs", help="JSON lines from eval-relations --dump-pairs (tuning part)")
 ap.add_argument("--out", default="data/models/met_with.json")
@@ -27,14 +29,7 @@ ap.add_argument("--features", default="src/relate/pairs.rs", help="Rust file wit
 ap.add_argument("--seed", type=int, default=7)
 args = ap.parse_args()
 
-import re  # noqa: E402
-src = open(args.features, encoding="utf-8").read()
-names = re.findall(r'"([a-z_]+)"', re.search(r"const FEATURES: &\[&str\] = &\[(.*?)\];", src, re.S).group(1))
-rows = [json.loads(line) for line in open(args.pairs, encoding="utf-8")]
-X = np.array([r["x"] for r in rows], dtype=np.float32)
-y = np.array([r["label"] for r in rows], dtype=np.int32)
-docs = np.array([r["doc"] for r in rows])
-assert X.shape[1] == len(names), (X.shape, len(names))
+names, rows, X, y, docs = load_rows(args.pairs, args.features)
 print(f"{len(rows)} pairs, {y.sum()} positive, {len(set(docs))} documents", file=sys.stderr)
 
 
@@ -107,32 +102,7 @@ m = GradientBoostingClassifier(random_state=args.seed, **params).fit(X, y)
 p = m.predict_proba(X)[:, 1]
 print(f"tuning part, refit: pair F1 {f1_at(p, y, t):.3f}", file=sys.stderr)
 
-# Export: raw score = init + learning_rate * sum(tree leaf values); sklearn splits `x <= threshold`.
-prior = float(np.clip(y.mean(), 1e-6, 1 - 1e-6))
-bias = float(np.log(prior / (1 - prior)))
-trees = []
-for est in m.estimators_[:, 0]:
-    tr = est.tree_
-    nodes = []
-    for i in range(tr.node_count):
-        if tr.children_left[i] == -1:
-            nodes.append({"feature": -1, "value": round(float(tr.value[i][0][0]) * params["learning_rate"], 6)})
-        else:
-            nodes.append({"feature": int(tr.feature[i]), "threshold": round(float(tr.threshold[i]), 6),
-                          "left": int(tr.children_left[i]), "right": int(tr.children_right[i])})
-    trees.append(nodes)
-# check the export against sklearn on the training rows
-def walk(x):
-    z = bias
-    for nodes in trees:
-        i = 0
-        while nodes[i]["feature"] >= 0:
-            nd = nodes[i]
-            i = nd["left"] if x[nd["feature"]] <= nd["threshold"] else nd["right"]
-        z += nodes[i]["value"]
-    return 1 / (1 + np.exp(-z))
-mine = np.array([walk(x) for x in X[:500]])
-assert np.allclose(mine, p[:500], atol=1e-4), np.abs(mine - p[:500]).max()
+bias, trees = export_trees(m, X, y, params["learning_rate"])
 imp = sorted(zip(m.feature_importances_, names), reverse=True)[:12]
 print("importances", ", ".join(f"{n} {v:.3f}" for v, n in imp), file=sys.stderr)
 out = {"features": names, "bias": round(bias, 6), "threshold": round(float(t), 4),

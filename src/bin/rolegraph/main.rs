@@ -427,20 +427,9 @@ fn dump_pair_features(
     entities: impl Fn(&rolegraph::relate::eval::GoldDoc) -> rolegraph::Result<Vec<rolegraph::Entity>>,
     out: &Path,
 ) -> Result<(), String> {
-    let file =
-        std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    let mut w = std::io::BufWriter::new(file);
-    let rows = rolegraph::relate::eval::write_pair_rows(relator, dir, keep, entities, &mut w)
-        .map_err(|e| e.to_string())?;
-    w.flush().map_err(|e| format!("writing {}: {e}", out.display()))?;
-    let names = rolegraph::relate::Relator::pair_feature_names();
-    eprintln!(
-        "{rows} pairs written to {} ({} features: {})",
-        out.display(),
-        names.len(),
-        names.join(",")
-    );
-    Ok(())
+    dump_rows(out, "pairs", rolegraph::relate::Relator::pair_feature_names(), |w| {
+        rolegraph::relate::eval::write_pair_rows(relator, dir, keep, entities, w)
+    })
 }
 
 /// `eval-relations --dump-countries`: the country model's training rows.
@@ -451,15 +440,29 @@ fn dump_country_features(
     entities: impl Fn(&rolegraph::relate::eval::GoldDoc) -> rolegraph::Result<Vec<rolegraph::Entity>>,
     out: &Path,
 ) -> Result<(), String> {
+    dump_rows(
+        out,
+        "candidate countries",
+        rolegraph::relate::Relator::country_feature_names(),
+        |w| rolegraph::relate::eval::write_country_rows(relator, dir, keep, entities, w),
+    )
+}
+
+/// Writes training rows to `out` with `write`, then says how many (`what`)
+/// and over which features.
+fn dump_rows(
+    out: &Path,
+    what: &str,
+    names: &[&str],
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> rolegraph::Result<usize>,
+) -> Result<(), String> {
     let file =
         std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     let mut w = std::io::BufWriter::new(file);
-    let rows = rolegraph::relate::eval::write_country_rows(relator, dir, keep, entities, &mut w)
-        .map_err(|e| e.to_string())?;
+    let rows = write(&mut w).map_err(|e| e.to_string())?;
     w.flush().map_err(|e| format!("writing {}: {e}", out.display()))?;
-    let names = rolegraph::relate::Relator::country_feature_names();
     eprintln!(
-        "{rows} candidate countries written to {} ({} features: {})",
+        "{rows} {what} written to {} ({} features: {})",
         out.display(),
         names.len(),
         names.join(",")
