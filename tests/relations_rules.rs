@@ -1371,3 +1371,48 @@ fn titles_joined_by_a_conjunction_without_a_comma() {
     let said: Vec<String> = role(&r, "Omar Said").into_iter().map(|x| x.0).collect();
     assert!(!said.iter().any(|t| t.contains("Foreign Secretary")), "{said:?}");
 }
+
+#[test]
+fn a_title_inside_an_earlier_titles_complement() {
+    // `deputati` is a title too; the role is the president's, with the
+    // chamber as its complement.
+    let text = "Il presidente della Camera dei deputati, Lorenzo Rossi, ha ricevuto oggi \
+                l'ambasciatore Paolo Neri.";
+    let spec = [("ORG", "Camera dei deputati"), ("PER", "Lorenzo Rossi"), ("PER", "Paolo Neri")];
+    let r = relate(text, &spec);
+    assert_eq!(role(&r, "Lorenzo Rossi"), vec![p("presidente", Some("Camera dei deputati"))]);
+}
+
+#[test]
+fn a_rank_after_a_comma_ends_a_stack_of_titles() {
+    let text =
+        "The minister met the Chief of the Army Staff, Major General Kwame Mensah, in Accra.";
+    let spec = [("PER", "Kwame Mensah"), ("LOC", "Accra")];
+    let r = relate(text, &spec);
+    let roles = role(&r, "Kwame Mensah");
+    assert!(roles.iter().any(|x| x.0 == "Major General"), "{roles:?}");
+    assert!(roles.iter().any(|x| x.0.starts_with("Chief")), "{roles:?}");
+}
+
+#[test]
+fn a_country_or_an_organisation_tagged_as_a_person_is_no_one() {
+    let text = "Minister Ana Ruiz met Peter Hale in Tonga. Ruiz also thanked the European Union.";
+    let spec = [
+        ("PER", "Ana Ruiz"),
+        ("PER", "Peter Hale"),
+        ("PER", "Tonga"),
+        ("PER", "Ruiz"),
+        ("PER", "European Union"),
+    ];
+    let r = relate(text, &spec);
+    let names: Vec<&str> = r.people.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["Ana Ruiz", "Peter Hale"]);
+    assert_eq!(pairs(&r), vec![("Ana Ruiz".to_string(), "Peter Hale".to_string())]);
+    // A surname that is also a country's name stays the person's.
+    let text = "Michael Jordan met Ana Ruiz in Amman. Jordan thanked her.";
+    let spec =
+        [("PER", "Michael Jordan"), ("PER", "Ana Ruiz"), ("LOC", "Amman"), ("PER", "Jordan")];
+    let r = relate(text, &spec);
+    let mentions = r.person("Michael Jordan").map(|x| x.mentions.len());
+    assert_eq!(mentions, Some(2));
+}

@@ -164,6 +164,19 @@ impl<'a> Doc<'a> {
         }
         p.at(&self.nt, i)
     }
+    /// Whether tokens `e..later` may be the complement of a title ending at
+    /// `e`: an of-preposition right after it (or after up to two nationality
+    /// words), then no person, no line break, within 18 tokens.
+    pub(super) fn in_complement_after(&self, e: usize, later: usize) -> bool {
+        let mut p = e;
+        while p < later && p < e + 2 && self.is_demonym(p) {
+            p += 1;
+        }
+        p < later
+            && later - p <= 18
+            && self.at(&self.lang.of_prepositions, p).is_some()
+            && (p..later).all(|k| !self.is_per_tok(k) && self.toks[k].kind != TokKind::Newline)
+    }
     pub(super) fn word(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i).filter(|t| t.is_word())
     }

@@ -23,7 +23,7 @@ use super::furniture::Furniture;
 use super::lang::Lang;
 use super::mentions::cluster_people;
 use super::pairs::{PairFeatures, PairModel};
-use super::repair::{consistent_people, fix_titles, split_glued_titles};
+use super::repair::{consistent_people, fix_titles, names_not_people, split_glued_titles};
 use super::roles::find_roles;
 use super::sides::attach_attendees;
 use super::topics::find_discussions;
@@ -60,7 +60,7 @@ pub(crate) fn repair(
     let cleaned = furniture.clean(text, flat.into_iter().cloned().collect());
     let dated = date::with_dates(lang, text, cleaned);
     let unglued = split_glued_titles(lang, text, dated);
-    let fixed = fix_titles(lang, text, unglued);
+    let fixed = names_not_people(lang, fix_titles(lang, text, unglued));
     consistent_people(lang, text, fixed)
 }
 

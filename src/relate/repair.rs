@@ -57,6 +57,39 @@ use super::text::{tokenize_entities, EntityTokens, NormText, Tok, TokKind};
 use crate::entity::Entity;
 use crate::span::{CharIndex, Span};
 
+/// A PER entity that is only the name of a listed organisation of the
+/// language (`Unión Europea`) becomes ORG, and one that is only a country's
+/// name (`Tonga`) LOC, unless a longer person's name in the document holds
+/// it as a word (`Jordan` of `Michael Jordan`). The tagger sometimes reads
+/// such names as people, and a person that is no one then meets everyone.
+pub(crate) fn names_not_people(lang: &Lang, ents: Vec<Entity>) -> Vec<Entity> {
+    let longer: Vec<String> = ents
+        .iter()
+        .filter(|e| is_per(&e.label) && e.text.split_whitespace().nth(1).is_some())
+        .map(|e| {
+            format!(" {} ", e.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        })
+        .collect();
+    ents.into_iter()
+        .map(|mut e| {
+            if !is_per(&e.label) {
+                return e;
+            }
+            let name = e.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let inside = format!(" {name} ");
+            if longer.iter().any(|l| l.contains(&inside) && *l != inside) {
+                return e;
+            }
+            if lang.data.organisations.contains_key(&name) {
+                e.label = "ORG".to_string();
+            } else if super::agency::is_country_word(&name) {
+                e.label = "LOC".to_string();
+            }
+            e
+        })
+        .collect()
+}
+
 /// Returns `ents` (sorted, non-overlapping) with person mentions made
 /// consistent; see the module docs.
 pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {

@@ -70,7 +70,30 @@ fn pre_name_roles(doc: &Doc, m: &Mention) -> Option<Vec<RoleB>> {
             conf: 0.7,
         }]);
     }
-    let &(h_s, h_e) = doc.titles.iter().rev().find(|&&(s, e)| e <= m.s && s >= ss)?;
+    // The nearest title before the name; when it gives no role and stands in
+    // an earlier title's complement (`Il presidente della Camera dei
+    // deputati, X`: `deputati` is a title too), the title before it.
+    let mut before = doc.titles.iter().rev().filter(|&&(s, e)| e <= m.s && s >= ss);
+    let mut next = before.next();
+    while let Some(&(h_s, h_e)) = next {
+        if let Some(roles) = title_before_name(doc, m, si, h_s, h_e) {
+            return Some(roles);
+        }
+        next = before.next().filter(|&&(_, e)| doc.in_complement_after(e, h_s));
+    }
+    None
+}
+
+/// The role of title `h_s..h_e` before mention `m` of sentence `si`, when
+/// what stands between them fits (see [`pre_name_roles`]).
+fn title_before_name(
+    doc: &Doc,
+    m: &Mention,
+    si: usize,
+    h_s: usize,
+    h_e: usize,
+) -> Option<Vec<RoleB>> {
+    let (ss, _) = doc.sents[si];
     if (h_s..h_e).any(|k| doc.is_per_tok(k)) {
         return None;
     }
@@ -145,6 +168,11 @@ fn pre_name_roles(doc: &Doc, m: &Mention) -> Option<Vec<RoleB>> {
     // (`The Foreign Secretary and Minister X`).
     if !comma_before_tail && of.is_some() {
         stacked = stacked_titles(doc, ts, ss, false);
+    }
+    // A rank or a second title right before the name, after a comma, ends a
+    // stack as well (`the Chief of the Army Staff, Major General X`).
+    if !comma_before_tail && of.is_none() && ts > ss && doc.toks[ts - 1].is_punct(",") {
+        stacked = stacked_titles(doc, ts, ss, true);
     }
     if of.is_none() {
         of = jurisdiction_after(doc, m);
