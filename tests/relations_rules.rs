@@ -1416,3 +1416,28 @@ fn a_country_or_an_organisation_tagged_as_a_person_is_no_one() {
     let mentions = r.person("Michael Jordan").map(|x| x.mentions.len());
     assert_eq!(mentions, Some(2));
 }
+
+#[test]
+fn an_organisation_written_before_the_title() {
+    let text = "NATO Secretary General Mark Rutte met Foreign Minister Anna Berg in Oslo. \
+                Hay River Mayor Paul Dene welcomed them.";
+    let spec = [
+        ("ORG", "NATO"),
+        ("PER", "Mark Rutte"),
+        ("PER", "Anna Berg"),
+        ("LOC", "Oslo"),
+        ("ORG", "Hay River Mayor"),
+        ("PER", "Paul Dene"),
+    ];
+    let r = relate(text, &spec);
+    let orgs = |p: &str| -> Vec<Option<String>> {
+        r.person(p).unwrap().roles.iter().map(|x| x.org.clone()).collect()
+    };
+    assert_eq!(orgs("Mark Rutte"), vec![Some("NATO".to_string())]);
+    // An entity that holds the title too is not the title's organisation.
+    assert!(
+        !orgs("Paul Dene").contains(&Some("Hay River Mayor".to_string())),
+        "{:?}",
+        orgs("Paul Dene")
+    );
+}

@@ -52,6 +52,21 @@ fn org_in(doc: &Doc, s: usize, e: usize) -> Option<String> {
     })
 }
 
+/// The ORG entity written right before the title starting at token `ts`
+/// (`NATO Secretary General`, `the World Bank’s Country Manager`), as written.
+fn org_before(doc: &Doc, ts: usize) -> Option<String> {
+    let mut k = ts.checked_sub(1)?;
+    if doc.toks[k].norm == "s" && k >= 2 && matches!(doc.toks[k - 1].norm.as_str(), "'" | "’") {
+        k -= 2;
+    }
+    // An entity of its own (not one holding the title too), written with a
+    // capital (the tagger's lower-case ORG entities are nationality words).
+    doc.tok_ent[k]
+        .filter(|&x| is_org(&doc.ents[x].label) && doc.tok_ent[ts] != Some(x))
+        .filter(|&x| doc.ents[x].text.starts_with(char::is_uppercase))
+        .map(|x| doc.ents[x].text.clone())
+}
+
 /// Title before the name: `Le ministre de la Sécurité publique … Ralph Goodale`,
 /// `le secrétaire intérimaire de …, Kevin McAleenan`, `Foreign Secretary X`.
 fn pre_name_roles(doc: &Doc, m: &Mention) -> Option<Vec<RoleB>> {
@@ -182,7 +197,7 @@ fn title_before_name(
         title: Some(title),
         modifiers,
         of,
-        org: of.and_then(|(s, e)| org_in(doc, s, e)),
+        org: of.and_then(|(s, e)| org_in(doc, s, e)).or_else(|| org_before(doc, title.0)),
         sent: si,
         conf: if of.is_some() { 0.85 } else { 0.8 },
     };
