@@ -1441,3 +1441,14 @@ fn an_organisation_written_before_the_title() {
         orgs("Paul Dene")
     );
 }
+
+#[test]
+fn a_person_in_lower_case_or_of_one_letter_is_no_one() {
+    let text = "M. Paul Roux a rencontré M. Jean Dufour au sujet des valichi alpini.";
+    let spec =
+        [("PER", "M"), ("PER", "Paul Roux"), ("PER", "Jean Dufour"), ("PER", "valichi alpini")];
+    let r = relate(text, &spec);
+    let names: Vec<&str> = r.people.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["Paul Roux", "Jean Dufour"]);
+    assert_eq!(pairs(&r), vec![("Jean Dufour".to_string(), "Paul Roux".to_string())]);
+}

@@ -57,8 +57,8 @@ use super::text::{tokenize_entities, EntityTokens, NormText, Tok, TokKind};
 use crate::entity::Entity;
 use crate::span::{CharIndex, Span};
 
-/// A PER entity that is only the name of a listed organisation of the
-/// language (`Unión Europea`) becomes ORG, and one that is only a country's
+/// A PER entity in lower case or of one letter is dropped. A PER entity
+/// that is only the name of a listed organisation of the language (`Unión Europea`) becomes ORG, and one that is only a country's
 /// name (`Tonga`) LOC, unless a longer person's name in the document holds
 /// it as a word (`Jordan` of `Michael Jordan`). The tagger sometimes reads
 /// such names as people, and a person that is no one then meets everyone.
@@ -70,7 +70,15 @@ pub(crate) fn names_not_people(lang: &Lang, ents: Vec<Entity>) -> Vec<Entity> {
             format!(" {} ", e.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
         })
         .collect();
+    // Names are written with a capital and more than one letter: a PER
+    // entity in lower case (`valichi alpini`) or of one letter (the `M` of
+    // `M.`) is no one.
     ents.into_iter()
+        .filter(|e| {
+            !is_per(&e.label)
+                || (e.text.chars().any(char::is_uppercase)
+                    && e.text.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        })
         .map(|mut e| {
             if !is_per(&e.label) {
                 return e;
