@@ -1452,3 +1452,15 @@ fn a_person_in_lower_case_or_of_one_letter_is_no_one() {
     assert_eq!(names, ["Paul Roux", "Jean Dufour"]);
     assert_eq!(pairs(&r), vec![("Jean Dufour".to_string(), "Paul Roux".to_string())]);
 }
+
+#[test]
+fn titles_joined_before_a_title_of_several_words_and_italian_al() {
+    let text = "Deputy Prime Minister and Foreign Minister Lan Pham received Ambassador Tom Ek.";
+    let r = relate(text, &[("PER", "Lan Pham"), ("PER", "Tom Ek")]);
+    let titles: Vec<String> = role(&r, "Lan Pham").into_iter().map(|x| x.0).collect();
+    assert!(titles.contains(&"Deputy Prime Minister".to_string()), "{titles:?}");
+    assert!(titles.contains(&"Foreign Minister".to_string()), "{titles:?}");
+    let text = "Erano presenti l'assessora alle Relazioni internazionali Anna Boni e il sindaco.";
+    let r = relate(text, &[("PER", "Anna Boni")]);
+    assert_eq!(role(&r, "Anna Boni"), vec![p("assessora", Some("Relazioni internazionali"))]);
+}

@@ -178,10 +178,11 @@ fn title_before_name(
         }
     }
     // Without a comma, titles joined by a conjunction before a title with
-    // its complement (`Deputy Prime Minister and Minister of Foreign Affairs
-    // X`); a bare title after the conjunction is more often another person's
-    // (`The Foreign Secretary and Minister X`).
-    if !comma_before_tail && of.is_some() {
+    // its complement or of several words (`Deputy Prime Minister and
+    // Minister of Foreign Affairs X`, `Deputy Prime Minister and Foreign
+    // Minister X`); a bare one-word title after the conjunction is more often
+    // another person's (`The Foreign Secretary and Minister X`).
+    if !comma_before_tail && (of.is_some() || te - ts >= 2) {
         stacked = stacked_titles(doc, ts, ss, false);
     }
     // A rank or a second title right before the name, after a comma, ends a
