@@ -1464,3 +1464,24 @@ fn titles_joined_before_a_title_of_several_words_and_italian_al() {
     let r = relate(text, &[("PER", "Anna Boni")]);
     assert_eq!(role(&r, "Anna Boni"), vec![p("assessora", Some("Relazioni internazionali"))]);
 }
+
+#[test]
+fn a_list_of_portfolios_after_the_name_and_its_acronym() {
+    let text = "Bundesrätin Simonetta Brun, Vorsteherin des Eidgenössischen Departements für \
+                Umwelt, Verkehr, Energie und Kommunikation (UVEK), empfing den Minister.";
+    let r = relate(text, &[("PER", "Simonetta Brun")]);
+    let of: Vec<Option<String>> = role(&r, "Simonetta Brun").into_iter().map(|x| x.1).collect();
+    assert!(
+        of.contains(&Some(
+            "Eidgenössischen Departements für Umwelt, Verkehr, Energie und Kommunikation (UVEK)"
+                .to_string()
+        )),
+        "{of:?}"
+    );
+    // A complement at the very end of the text, and a list that never closes.
+    let text = "Anna Berg, Minister of Health, Paris";
+    let r = relate(text, &[("PER", "Anna Berg"), ("LOC", "Paris")]);
+    assert_eq!(role(&r, "Anna Berg"), vec![p("Minister", Some("Health"))]);
+    let r = relate("Anna Berg, Minister of Health (", &[("PER", "Anna Berg")]);
+    assert_eq!(role(&r, "Anna Berg"), vec![p("Minister", Some("Health"))]);
+}

@@ -320,10 +320,64 @@ fn complement(doc: &Doc, cs: usize, end: usize) -> Option<(usize, usize)> {
     Some((os, oe))
 }
 
+/// Where a list of portfolio items that a complement starts ends: from the
+/// comma at token `k`, items (up to five tokens each, the first capitalised
+/// word after any preposition or article, no person, no place) separated by
+/// commas and closed by a conjunction and a last item before punctuation or
+/// the end of the line: `, Verkehr, Energie und Kommunikation`. `k` when no
+/// such list follows.
+fn listed_items_end(doc: &Doc, k: usize) -> usize {
+    let n = doc.toks.len();
+    let item = |start: usize| -> Option<usize> {
+        let mut j = start;
+        while let Some(h) =
+            doc.at(&doc.lang.of_prepositions, j).or_else(|| doc.at(&doc.lang.determiners, j))
+        {
+            j = h.end;
+        }
+        let first = doc.word(j)?;
+        if !first.cap {
+            return None;
+        }
+        let mut e = j;
+        while e < n && e - j < 5 {
+            let t = &doc.toks[e];
+            if t.kind != TokKind::Word && !(t.kind == TokKind::Punct && t.norm == "-") {
+                break;
+            }
+            if doc.at(&doc.lang.conjunctions, e).is_some() {
+                break;
+            }
+            if doc.is_per_tok(e) || doc.ent_label(e).is_some_and(is_loc) {
+                return None;
+            }
+            e += 1;
+        }
+        (e > j).then_some(e)
+    };
+    let mut q = k;
+    for _ in 0..8 {
+        if q >= n || !doc.toks[q].is_punct(",") {
+            return k;
+        }
+        let Some(e) = item(q + 1) else { return k };
+        if let Some(c) = doc.at(&doc.lang.conjunctions, e) {
+            let Some(last) = item(c.end) else { return k };
+            let closed = last >= n
+                || doc.toks[last].kind == TokKind::Newline
+                || (doc.toks[last].kind == TokKind::Punct
+                    && matches!(doc.toks[last].norm.as_str(), "," | "." | ";" | "(" | ")"));
+            return if closed { last } else { k };
+        }
+        q = e;
+    }
+    k
+}
+
 /// `( ACRONYM )` starting at token `k`, before `end`: the index of the closing
 /// parenthesis, when one to three capitalised words (no PER) stand between.
 fn acronym_group(doc: &Doc, k: usize, end: usize) -> Option<usize> {
-    if !doc.toks[k].is_punct("(") {
+    if k >= end.min(doc.toks.len()) || !doc.toks[k].is_punct("(") {
         return None;
     }
     let close = (k + 2..end.min(k + 5)).find(|&j| doc.toks[j].is_punct(")"))?;
@@ -596,8 +650,15 @@ fn post_name_role(doc: &Doc, m: &Mention, mentions: &[Mention]) -> Option<RoleB>
                 k += 1;
             }
             if k > cs && k - cs <= 20 {
-                of = trim(doc, cs, k);
-                after = k;
+                // A list of portfolios goes on after the comma (`für Umwelt,
+                // Verkehr, Energie und Kommunikation`), and an acronym in
+                // parentheses closes the complement (`… Angelegenheiten (EDA)`).
+                let mut end = listed_items_end(doc, k);
+                if let Some(close) = acronym_group(doc, end, n) {
+                    end = close + 1;
+                }
+                of = trim(doc, cs, end);
+                after = end;
             }
         }
     }
