@@ -58,18 +58,21 @@ use crate::entity::Entity;
 use crate::span::{CharIndex, Span};
 
 /// A PER entity in lower case or of one letter is dropped. A PER entity
-/// that is only the name of a listed organisation of the language (`Unión Europea`) becomes ORG, and one that is only a country's
-/// name (`Tonga`) LOC, unless a longer person's name in the document holds
-/// it as a word (`Jordan` of `Michael Jordan`). The tagger sometimes reads
-/// such names as people, and a person that is no one then meets everyone.
+/// that is only the name of a listed organisation of the language (`Unión
+/// Europea`) becomes ORG, and one that is only a country's name (`Tonga`)
+/// LOC, unless a longer person's name in the document holds it as words
+/// (`Jordan` of `Michael Jordan`). The tagger sometimes reads such names as
+/// people, and a person that is no one then meets everyone.
 pub(crate) fn names_not_people(lang: &Lang, ents: Vec<Entity>) -> Vec<Entity> {
-    let longer: Vec<String> = ents
-        .iter()
-        .filter(|e| is_per(&e.label) && e.text.split_whitespace().nth(1).is_some())
-        .map(|e| {
-            format!(" {} ", e.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
-        })
-        .collect();
+    let words =
+        |e: &Entity| -> Vec<String> { e.text.split_whitespace().map(str::to_lowercase).collect() };
+    // Every run of words shorter than a PER name of several words.
+    let mut held: HashSet<String> = HashSet::new();
+    for w in ents.iter().filter(|e| is_per(&e.label)).map(words).filter(|w| w.len() > 1) {
+        for len in 1..w.len() {
+            held.extend(w.windows(len).map(|run| run.join(" ")));
+        }
+    }
     // Names are written with a capital and more than one letter: a PER
     // entity in lower case (`valichi alpini`) or of one letter (the `M` of
     // `M.`) is no one.
@@ -83,9 +86,8 @@ pub(crate) fn names_not_people(lang: &Lang, ents: Vec<Entity>) -> Vec<Entity> {
             if !is_per(&e.label) {
                 return e;
             }
-            let name = e.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-            let inside = format!(" {name} ");
-            if longer.iter().any(|l| l.contains(&inside) && *l != inside) {
+            let name = words(&e).join(" ");
+            if held.contains(&name) {
                 return e;
             }
             if lang.data.organisations.contains_key(&name) {

@@ -177,18 +177,19 @@ fn title_before_name(
             }
         }
     }
-    // Without a comma, titles joined by a conjunction before a title with
-    // its complement or of several words (`Deputy Prime Minister and
+    // No comma before the name: a rank or a second title right before it,
+    // after a comma, ends a stack (`the Chief of the Army Staff, Major
+    // General X`); else titles joined by a conjunction stand before a title
+    // with its complement or of several words (`Deputy Prime Minister and
     // Minister of Foreign Affairs X`, `Deputy Prime Minister and Foreign
-    // Minister X`); a bare one-word title after the conjunction is more often
+    // Minister X`); before a bare one-word title the first is more often
     // another person's (`The Foreign Secretary and Minister X`).
-    if !comma_before_tail && (of.is_some() || te - ts >= 2) {
-        stacked = stacked_titles(doc, ts, ss, false);
-    }
-    // A rank or a second title right before the name, after a comma, ends a
-    // stack as well (`the Chief of the Army Staff, Major General X`).
-    if !comma_before_tail && of.is_none() && ts > ss && doc.toks[ts - 1].is_punct(",") {
-        stacked = stacked_titles(doc, ts, ss, true);
+    if !comma_before_tail {
+        if of.is_none() && ts > ss && doc.toks[ts - 1].is_punct(",") {
+            stacked = stacked_titles(doc, ts, ss, true);
+        } else if of.is_some() || te - ts >= 2 {
+            stacked = stacked_titles(doc, ts, ss, false);
+        }
     }
     if of.is_none() {
         of = jurisdiction_after(doc, m);
