@@ -145,9 +145,21 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// A different two-word person name for every `k` (`Claire Ribaquin`).
+fn distinct_name(k: usize) -> String {
+    const FIRST: [&str; 8] =
+        ["Jean", "Marie", "Pierre", "Claire", "Paul", "Sophie", "Marc", "Julie"];
+    const SYL: [&str; 8] = ["ba", "ri", "lo", "mon", "tar", "quin", "sor", "gal"];
+    let surname: String = (0..4).map(|i| SYL[(k / 8usize.pow(i)) % 8]).collect();
+    let mut c = surname.chars();
+    let surname = c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
+    format!("{} {surname}", FIRST[(k / 4096) % 8])
+}
+
 /// `n`-word inputs: ordinary sentences, one word repeated, one name-like word
-/// repeated (an entity each time), person names, titled names with countries,
-/// numbers, punctuation.
+/// repeated (an entity each time), person names (a few repeated, or all
+/// different: the pair and cluster stages stay linear in the people), titled
+/// names with countries, numbers, punctuation.
 fn slow_inputs(n: usize) -> Vec<(&'static str, String)> {
     let ordinary: Vec<&str> =
         MIXED.iter().flat_map(|s| s.split_whitespace()).cycle().take(n).collect();
@@ -158,6 +170,17 @@ fn slow_inputs(n: usize) -> Vec<(&'static str, String)> {
         ("one_word_repeated", repeat("le")),
         ("bonjour_repeated", repeat("Bonjour")),
         ("names", (0..n / 2).map(|k| names[k % names.len()]).collect::<Vec<_>>().join(", ")),
+        ("distinct_names", (0..n / 2).map(distinct_name).collect::<Vec<_>>().join(", ")),
+        // Meetings between people all different, one sentence each.
+        (
+            "distinct_meetings",
+            (0..n / 6)
+                .map(|k| {
+                    format!("{} a rencontré {}.", distinct_name(2 * k), distinct_name(2 * k + 1))
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
         // A role with a country for every name, all in one sentence: what
         // the role-country features read per role stays bounded.
         (

@@ -1164,6 +1164,27 @@ fn thousands_of_mentions_of_two_people_make_two_people() {
     assert_eq!(names, vec![("Jean Dupont".into(), 3000), ("Marie Curie".into(), 3000)]);
 }
 
+/// Thousands of people who share first names stay apart, and each short form
+/// joins its own person: the surname alone, the words reversed, a title in
+/// front (clustering looks forms up by their words, not person by person).
+#[test]
+fn thousands_of_people_sharing_first_names_stay_apart() {
+    let first = ["Jean", "Marie", "Paul", "Anne"];
+    let names: Vec<String> =
+        (0..2000).map(|k| format!("{} Nom{k}x", first[k % first.len()])).collect();
+    let mut text = names.join(", ");
+    text.push_str(". Nom7x a parlé. Nom1999x Anne a répondu. Le ministre Jean Nom8x est venu.");
+    let mut spec: Vec<(&str, &str)> = names.iter().map(|n| ("PER", n.as_str())).collect();
+    spec.extend([("PER", "Nom7x"), ("PER", "Nom1999x Anne"), ("PER", "ministre Jean Nom8x")]);
+    let r = relate(&text, &spec);
+    assert_eq!(r.people.len(), 2000);
+    let mentions = |name: &str| r.people.iter().find(|p| p.name == name).map(|p| p.mentions.len());
+    assert_eq!(mentions("Anne Nom7x"), Some(2));
+    assert_eq!(mentions("Anne Nom1999x"), Some(2));
+    assert_eq!(mentions("Jean Nom8x"), Some(2));
+    assert_eq!(mentions("Jean Nom0x"), Some(1));
+}
+
 /// An official "present" at a meeting is paired with the other side only
 /// (`relate::sides`, after the learned pair classifier): the host's state
 /// secretary with the visiting ambassador.

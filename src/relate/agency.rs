@@ -566,10 +566,11 @@ fn composed_portfolio(lang: &Lang, of: &str) -> Option<String> {
         return None;
     }
     let mut hits: Vec<(usize, usize, &str)> = Vec::new();
-    for (k, v) in &lang.data.portfolio_words {
-        // Keys are lower case (tools/relations/check_lexicons.py).
-        for at in word_hits(of, k, true) {
-            hits.push((at, at + k.len(), v.as_str()));
+    // Keys are lower case (tools/relations/check_lexicons.py); every
+    // occurrence of every key that is whole words.
+    for m in lang.portfolio_matcher.find_overlapping_iter(of) {
+        if starts_word(of, m.start()) && ends_word(of, m.end()) {
+            hits.push((m.start(), m.end(), lang.portfolio_names[m.pattern().as_usize()].as_str()));
         }
     }
     // Longest items first, then leftmost; no overlaps.

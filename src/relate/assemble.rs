@@ -46,6 +46,25 @@ pub(super) fn people(
         lang,
         doc.ents.iter().filter(|e| is_org(&e.label)).map(|e| e.text.as_str()),
     );
+    // Roles by person and by sentence, mentions by the sentences they touch
+    // (what a role's part of the sentence is bounded by), so that a document
+    // of thousands of people is not read once per person.
+    let mut roles_of: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    let mut roles_in: Vec<Vec<usize>> = vec![Vec::new(); doc.sents.len()];
+    for (ri, r) in roles.iter().enumerate() {
+        if let Some(v) = roles_of.get_mut(r.person) {
+            v.push(ri);
+        }
+        if let Some(v) = roles_in.get_mut(r.sent) {
+            v.push(ri);
+        }
+    }
+    let mut mentions_in: Vec<Vec<usize>> = vec![Vec::new(); doc.sents.len()];
+    for (mi, m) in mentions.iter().enumerate().filter(|(_, m)| m.e > m.s) {
+        for v in &mut mentions_in[doc.sent_of[m.s]..=doc.sent_of[m.e - 1]] {
+            v.push(mi);
+        }
+    }
     clusters
         .iter()
         .enumerate()
@@ -54,9 +73,10 @@ pub(super) fn people(
             let mut out_roles: Vec<Role> = Vec::new();
             let is_cp =
                 |r: &RoleB| r.title.is_some_and(|(s, e)| (s..e).any(|k| doc.counterpart[k]));
-            let has_post = roles.iter().any(|r| r.person == ci && !is_cp(r));
-            let own_roles = roles.iter().enumerate().filter(|(_, r)| r.person == ci);
-            for (ri, r) in own_roles.filter(|(_, r)| !(has_post && is_cp(r))) {
+            let own_roles: Vec<(usize, &RoleB)> =
+                roles_of.get(ci).into_iter().flatten().map(|&ri| (ri, &roles[ri])).collect();
+            let has_post = own_roles.iter().any(|(_, r)| !is_cp(r));
+            for (ri, r) in own_roles.into_iter().filter(|(_, r)| !(has_post && is_cp(r))) {
                 let sentence = doc.sent_span(r.sent);
                 let title = r.title.map(|(s, e)| doc.span(s, e));
                 let of = r.of.map(|(s, e)| doc.span(s, e));
@@ -66,9 +86,14 @@ pub(super) fn people(
                 // a rencontré le secrétaire de la Sécurité intérieure des
                 // États-Unis, Y`: the country is Y's).
                 let (ss, se) = (sentence.bytes.start, sentence.bytes.end);
-                let other_roles = roles.iter().filter(|o| o.person != ci && o.sent == r.sent);
-                let others = mentions
-                    .iter()
+                // Mentions and roles outside the sentence do not bound it.
+                let other_roles = roles_in.get(r.sent).into_iter().flatten();
+                let other_roles = other_roles.map(|&k| &roles[k]).filter(|o| o.person != ci);
+                let others = mentions_in
+                    .get(r.sent)
+                    .into_iter()
+                    .flatten()
+                    .map(|&k| &mentions[k])
                     .filter(|m| m.person != ci)
                     .map(|m| (m.s, m.e))
                     .chain(other_roles.filter_map(|o| {

@@ -477,7 +477,7 @@ fn pair_input<'a>(
         }
     }
     // "X and Y", "X, Y": two mentions with only a conjunction or a comma between.
-    let mut conjoined = Vec::new();
+    let mut conjoined = HashSet::new();
     for w in mentions.windows(2) {
         let (x, y) = (w[0], w[1]);
         if x.person == y.person || y.s < x.e || doc.sent_of[x.s] != doc.sent_of[y.s] {
@@ -487,7 +487,7 @@ fn pair_input<'a>(
         let joined =
             gap == 1 && (doc.toks[x.e].is_punct(",") || doc.at(&lang.conjunctions, x.e).is_some());
         if joined {
-            conjoined.push([x.person.min(y.person), x.person.max(y.person)]);
+            conjoined.insert([x.person.min(y.person), x.person.max(y.person)]);
         }
     }
     PairInput {

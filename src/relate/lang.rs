@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use super::text::{normalize_phrase, Phrases};
@@ -338,6 +339,10 @@ pub(crate) struct Lang {
     /// words, `of` prepositions, determiners and conjunctions, split into
     /// words (`de`, `la`, `l`, `et`).
     pub glue: HashSet<String>,
+    /// The keys of `data.portfolio_words` (in its order), found all at once.
+    pub portfolio_matcher: AhoCorasick,
+    /// The values of `data.portfolio_words`, by pattern of `portfolio_matcher`.
+    pub portfolio_names: Vec<String>,
 }
 
 impl Lang {
@@ -408,6 +413,9 @@ impl Lang {
                         .collect::<Vec<_>>()
                 })
                 .collect(),
+            portfolio_matcher: AhoCorasick::new(data.portfolio_words.keys())
+                .expect("portfolio words are short literal strings"),
+            portfolio_names: data.portfolio_words.values().cloned().collect(),
             data,
         }
     }

@@ -6,6 +6,8 @@
 //! range with its person, in text order. The canonical name of a person is
 //! the fullest form ([`best_name`]).
 
+use std::collections::HashMap;
+
 use super::doc::{is_per, lang_is_title_or_honorific, Doc};
 use super::text::normalize_phrase;
 
@@ -39,6 +41,63 @@ fn is_sub(small: &[String], big: &[String]) -> bool {
     !small.is_empty() && small.len() <= big.len() && big.windows(small.len()).any(|w| w == small)
 }
 
+/// Forms of this many words or fewer are indexed by their parts; longer ones
+/// are checked against every form (names are short; a long PER span is rare).
+const INDEXED_WORDS: usize = 8;
+
+/// Which clusters hold which name forms, so that a mention is compared with
+/// the clusters it can match, not with every person of the document.
+#[derive(Default)]
+struct FormIndex {
+    /// Every contiguous part (up to [`INDEXED_WORDS`] words) of every form.
+    parts: HashMap<Vec<String>, Vec<usize>>,
+    /// Every form of up to [`INDEXED_WORDS`] words, whole.
+    whole: HashMap<Vec<String>, Vec<usize>>,
+    /// Every form with its words sorted.
+    sorted: HashMap<Vec<String>, Vec<usize>>,
+    /// Clusters with a form longer than [`INDEXED_WORDS`].
+    long: Vec<usize>,
+}
+
+impl FormIndex {
+    fn add(&mut self, ci: usize, form: &[String], sorted: &[String]) {
+        for len in 1..=form.len().min(INDEXED_WORDS) {
+            for w in form.windows(len) {
+                self.parts.entry(w.to_vec()).or_default().push(ci);
+            }
+        }
+        if form.len() <= INDEXED_WORDS {
+            self.whole.entry(form.to_vec()).or_default().push(ci);
+        } else if !self.long.contains(&ci) {
+            self.long.push(ci);
+        }
+        self.sorted.entry(sorted.to_vec()).or_default().push(ci);
+    }
+
+    /// The clusters that may hold `form`, a form inside it or outside it, or
+    /// its words in another order (a superset, distinct, unordered).
+    fn candidates(&self, form: &[String], sorted: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = self.long.clone();
+        let mut take = |m: &HashMap<Vec<String>, Vec<usize>>, k: &[String]| {
+            if let Some(v) = m.get(k) {
+                out.extend_from_slice(v);
+            }
+        };
+        if form.len() <= INDEXED_WORDS {
+            take(&self.parts, form);
+        }
+        for len in 1..=form.len().min(INDEXED_WORDS) {
+            for w in form.windows(len) {
+                take(&self.whole, w);
+            }
+        }
+        take(&self.sorted, sorted);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// The fullest name of a person: the most words, then the longest.
 pub(super) fn best_name(c: &Cluster) -> String {
     let mut best = &c.names[0];
@@ -59,6 +118,7 @@ pub(super) fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut mentions = Vec::new();
     let mut last_seen: Vec<usize> = Vec::new();
+    let mut index = FormIndex::default();
     for (ei, e) in doc.ents.iter().enumerate() {
         if !is_per(&e.label) {
             continue;
@@ -80,15 +140,14 @@ pub(super) fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
         }
         let mut sorted_form = form.clone();
         sorted_form.sort();
-        let mut best: Option<usize> = None;
-        for (ci, c) in clusters.iter().enumerate() {
-            let hit = c.distinct.iter().any(|(f, sf)| {
+        // The clusters that can match (found through the index, then checked).
+        let mut candidates = index.candidates(&form, &sorted_form);
+        candidates.retain(|&ci| {
+            clusters[ci].distinct.iter().any(|(f, sf)| {
                 *f == form || is_sub(&form, f) || is_sub(f, &form) || *sf == sorted_form
-            });
-            if hit && best.is_none_or(|b| last_seen[ci] > last_seen[b]) {
-                best = Some(ci);
-            }
-        }
+            })
+        });
+        let best = candidates.into_iter().max_by_key(|&ci| last_seen[ci]);
         let ci = match best {
             Some(ci) => ci,
             None => {
@@ -104,6 +163,7 @@ pub(super) fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
         };
         let c = &mut clusters[ci];
         if !c.distinct.iter().any(|(f, _)| *f == form) {
+            index.add(ci, &form, &sorted_form);
             c.distinct.push((form.clone(), sorted_form));
         }
         c.forms.push(form);

@@ -118,6 +118,7 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
 
     // Name forms (sequences of exact word strings) with their PER label and score.
     let mut forms: Vec<(Vec<&str>, &str, f32)> = Vec::new();
+    let mut known: HashSet<Vec<&str>> = HashSet::new();
     for (x, e) in ents.iter().enumerate().filter(|(_, e)| is_per(&e.label)) {
         let mut words: Vec<&str> = ent_words[x].clone();
         while words.len() > 1 && lang_is_title_or_honorific(lang, &words[0].to_lowercase()) {
@@ -136,7 +137,7 @@ pub(crate) fn consistent_people(lang: &Lang, text: &str, mut ents: Vec<Entity>) 
         }
         let surname = words[words.len() - 1];
         for f in [words.clone(), vec![surname]] {
-            if !forms.iter().any(|(g, ..)| *g == f) {
+            if known.insert(f.clone()) {
                 forms.push((f, e.label.as_str(), e.score));
             }
         }
