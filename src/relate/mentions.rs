@@ -37,6 +37,24 @@ fn name_tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of a name as they are matched: accents folded and one
+/// apostrophe (`Vucic` and `Vučić`, `Wetang’ula` and `Wetang'ula`), the parts
+/// of a hyphenated name as words of their own (`Schneider` in
+/// `Schneider-Ammann`).
+fn matching_form(words: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let w: String =
+            w.chars().map(|c| if c == '’' { '\'' } else { super::fold_accent(c) }).collect();
+        if w.contains('-') {
+            out.extend(w.split('-').filter(|p| !p.is_empty()).map(str::to_string));
+        } else {
+            out.push(w);
+        }
+    }
+    out
+}
+
 fn is_sub(small: &[String], big: &[String]) -> bool {
     !small.is_empty() && small.len() <= big.len() && big.windows(small.len()).any(|w| w == small)
 }
@@ -138,6 +156,7 @@ pub(super) fn cluster_people(doc: &Doc) -> (Vec<Cluster>, Vec<Mention>) {
         if form.is_empty() {
             continue;
         }
+        let form = matching_form(form);
         let mut sorted_form = form.clone();
         sorted_form.sort();
         // The clusters that can match (found through the index, then checked).

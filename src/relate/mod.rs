@@ -651,7 +651,7 @@ pub fn slug(name: &str) -> String {
     out
 }
 
-fn fold_accent(c: char) -> char {
+pub(crate) fn fold_accent(c: char) -> char {
     const MAP: &[(&str, char)] = &[
         ("àáâãäåāą", 'a'),
         ("ÀÁÂÃÄÅĀĄ", 'A'),
