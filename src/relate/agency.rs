@@ -183,6 +183,20 @@ pub(super) fn is_country_word(w: &str) -> bool {
     country_spans(w).first().is_some_and(|&(s, e, _)| s == 0 && e == w.len())
 }
 
+/// The English name of the place `text` is, whole: a listed city (`Lisboa`
+/// → `Lisbon`) or a country (`Moçambique` → `Mozambique`).
+pub(crate) fn place_named(text: &str) -> Option<&'static str> {
+    let t = tables();
+    let low = lower(text.trim());
+    if let Some((_, _, english)) = t.cities.iter().find(|(name, _, _)| *name == low) {
+        return Some(english.as_str());
+    }
+    match country_spans(&low).as_slice() {
+        [(0, e, c)] if !low[*e..].contains(char::is_whitespace) => Some(c),
+        _ => None,
+    }
+}
+
 /// Countries named in `text` (any case), with their byte positions in its
 /// lower-cased form.
 pub(crate) fn countries_in_text(text: &str) -> Vec<(usize, &'static str)> {

@@ -11,6 +11,7 @@ use super::country;
 use super::doc::{is_org, Doc};
 use super::lang::Lang;
 use super::mentions::{best_name, Cluster, Mention};
+use super::orgname;
 use super::pairs::PairModel;
 use super::roles::RoleB;
 use super::{
@@ -151,7 +152,11 @@ pub(super) fn people(
                     title,
                     modifiers: r.modifiers.clone(),
                     of,
-                    org: agency.or_else(|| r.org.clone()),
+                    org: agency.or_else(|| {
+                        r.org.as_deref().map(|o| {
+                            orgname::english_name(lang, o).unwrap_or_else(|| o.to_string())
+                        })
+                    }),
                     evidence: sentence,
                     confidence: r.conf,
                 };

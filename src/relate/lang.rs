@@ -147,6 +147,21 @@ pub struct LanguageData {
     /// item is listed names `Ministry of <A>, <B> and <C> (<country>)`.
     #[serde(default)]
     pub portfolio_words: BTreeMap<String, String>,
+    /// Words that head an organisation's name and their English
+    /// (`federación` → `Federation`, `universidad` → `University`), with the
+    /// adjectives and the nouns of its `de`-complements (`colombiana` →
+    /// `Colombian`, `fútbol` → `Football`): an organisation written with
+    /// these words only is named in English (`relate::orgname`).
+    #[serde(default)]
+    pub org_heads: BTreeMap<String, String>,
+    /// Adjectives of organisation names and their English (`nacional` →
+    /// `National`, `colombiana` → `Colombian`), see `org_heads`.
+    #[serde(default)]
+    pub org_adjectives: BTreeMap<String, String>,
+    /// Nouns of an organisation's `de`-complement and their English (`fútbol`
+    /// → `Football`), see `org_heads`.
+    #[serde(default)]
+    pub org_nouns: BTreeMap<String, String>,
     /// Ambassador titles (`ambassadeur`, `Botschafterin`): their agency is
     /// `Embassy of <sending country> in <host country>`.
     #[serde(default)]

@@ -103,6 +103,7 @@ mod events;
 mod furniture;
 mod lang;
 mod mentions;
+mod orgname;
 mod pairs;
 mod pipeline;
 mod repair;
