@@ -228,6 +228,29 @@ fn spanish_reciprocal_meeting_and_ambos() {
 }
 
 #[test]
+fn german_genitive_place_complement_and_passive_agent() {
+    // A complement in the genitive with no preposition (`Botschafter Ghanas
+    // in Deutschland, X`), and `wurde vom …`: a passive whose title is the
+    // agent's, not the subject's.
+    let text = "Die Ministerin hat am Montag den Außenminister von Ghana, Kwame Mensah, empfangen. Mensah wurde vom Botschafter Ghanas in Deutschland, Kofi Boateng, begleitet.";
+    let r = relate(
+        text,
+        &[
+            ("DATE", "Montag"),
+            ("LOC", "Ghana"),
+            ("PER", "Kwame Mensah"),
+            ("PER", "Mensah"),
+            ("LOC", "Ghanas"),
+            ("LOC", "Deutschland"),
+            ("PER", "Kofi Boateng"),
+        ],
+    );
+    assert_eq!(r.language, "de");
+    assert_eq!(role(&r, "Kwame Mensah"), vec![p("Außenminister", Some("Ghana"))]);
+    assert_eq!(role(&r, "Kofi Boateng"), vec![p("Botschafter", Some("Ghanas in Deutschland"))]);
+}
+
+#[test]
 fn german_compound_titles_sowie_and_beide() {
     let text = "Bundesinnenministerin Petra Lang traf am Dienstag, 7. März 2023, den Botschafter Jan Novak in Berlin. Beide sprachen über die Migrationspolitik sowie über den Grenzschutz.\nPressekontakt: Tim WeberPressesprecher";
     let r = relate(

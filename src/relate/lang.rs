@@ -69,6 +69,11 @@ pub struct LanguageData {
     pub modifiers: Vec<String>,
     /// Words that introduce a title held by the clause's subject (`as`, `en tant que`, `als`).
     pub predicative_markers: Vec<String>,
+    /// Prepositions of a passive agent (`par`, `by`, `vom`, `pelo`): after a
+    /// predicative marker they make it a passive (`wurde vom Botschafter
+    /// begleitet`), whose title is not the subject's.
+    #[serde(default)]
+    pub agent_prepositions: Vec<String>,
     /// Honorifics between a title and a name (`l'honorable`, `Mr.`).
     pub honorifics: Vec<String>,
     /// Prepositions (with articles) that open a portfolio complement; they are
@@ -198,6 +203,11 @@ pub struct LanguageData {
     /// lexicon lacks gets `Ministry of <complement> (<country>)`.
     #[serde(default)]
     pub ministry_from_complement: bool,
+    /// When `true`, a title's complement may be a place in the genitive
+    /// with no preposition or article before it (German `der Botschafter
+    /// Ghanas in Deutschland, X`, `Vize-Premierminister Polens, X`).
+    #[serde(default)]
+    pub genitive_place_complements: bool,
     /// Words that introduce an ambassador's host country (`en`, `au`, `to`,
     /// `in`): `ambassadeur du Japon en Zambie`.
     #[serde(default)]
@@ -318,6 +328,7 @@ pub(crate) struct Lang {
     pub modifiers: Phrases,
     pub honorifics: Phrases,
     pub predicative: Phrases,
+    pub agent_prepositions: Phrases,
     pub of_prepositions: Phrases,
     pub determiners: Phrases,
     pub meeting: Phrases,
@@ -378,6 +389,7 @@ impl Lang {
             modifiers: p(&data.modifiers),
             honorifics: p(&data.honorifics),
             predicative: p(&data.predicative_markers),
+            agent_prepositions: p(&data.agent_prepositions),
             of_prepositions: p(&data.of_prepositions),
             determiners: p(&data.determiners),
             meeting: p(&data.meeting_triggers),

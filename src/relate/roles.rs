@@ -148,7 +148,11 @@ fn title_before_name(
     let mut stacked =
         if comma_before_tail { stacked_titles(doc, ts, ss, true) } else { Vec::new() };
     let mut of = None;
-    if let Some(h) = doc.at(&doc.lang.of_prepositions, p) {
+    let complement_start = doc
+        .at(&doc.lang.of_prepositions, p)
+        .map(|h| h.end)
+        .or_else(|| genitive_place(doc, p).then_some(p));
+    if let Some(cs) = complement_start {
         // Complement up to the last comma before the name (or the name).
         let mut end = m.s;
         if comma_before_tail {
@@ -156,7 +160,6 @@ fn title_before_name(
         } else if tail < m.s {
             return None;
         }
-        let cs = h.end;
         if end <= cs || end - cs > 18 {
             return None;
         }
@@ -206,6 +209,18 @@ fn title_before_name(
     let mut roles = vec![role((ts, te), mods, of)];
     roles.extend(stacked.into_iter().map(|(s, e, mods, of)| role((s, e), mods, of)));
     Some(roles)
+}
+
+/// Whether token `k` is a place in the genitive that opens a title's
+/// complement with no preposition, where the language writes such
+/// complements (`genitive_place_complements`): a capitalised place entity
+/// ending in `s` (`Ghanas`, `Russlands`).
+fn genitive_place(doc: &Doc, k: usize) -> bool {
+    doc.lang.data.genitive_place_complements
+        && k < doc.toks.len()
+        && doc.toks[k].cap
+        && doc.toks[k].norm.ends_with('s')
+        && doc.tok_ent[k].is_some_and(|x| doc.ent_toks[x].0 == k && is_loc(&doc.ents[x].label))
 }
 
 /// Whether a determiner or a possessive (`Ukraine’s`) introduces the title
@@ -869,6 +884,10 @@ fn predicative_roles(doc: &Doc, mentions: &[Mention], roles: &mut Vec<RoleB>) {
         let si = doc.sent_of[h.start];
         let (ss, se) = doc.sents[si];
         let mut p = h.end;
+        // `wurde vom Botschafter begleitet`: a passive, the title is the agent's.
+        if doc.at(&doc.lang.agent_prepositions, p).is_some() {
+            continue;
+        }
         if let Some(d) = doc.at(&doc.lang.determiners, p) {
             p = d.end;
         }
