@@ -251,6 +251,26 @@ fn german_genitive_place_complement_and_passive_agent() {
 }
 
 #[test]
+fn rank_words_and_nationality_words_around_titles() {
+    // German rank adjectives belong to the title in any inflected form.
+    let text = "Die Zweite Präsidentin des Nationalrats, Doris Berger, traf am Montag den Ersten Bürgermeister Jan Hansen.";
+    let r = relate(text, &[("PER", "Doris Berger"), ("DATE", "Montag"), ("PER", "Jan Hansen")]);
+    assert_eq!(r.language, "de");
+    assert_eq!(role(&r, "Doris Berger"), vec![p("Zweite Präsidentin", Some("Nationalrats"))]);
+    assert_eq!(role(&r, "Jan Hansen"), vec![p("Ersten Bürgermeister", None)]);
+    // A counterpart keeps its nationality word; a title does not take a
+    // country word before it as part of its name.
+    let text = "The minister met his Chinese counterpart Wang Li on Monday. Polish Foreign Minister Jan Nowak joined them.";
+    let r = relate(text, &[("PER", "Wang Li"), ("DATE", "Monday"), ("PER", "Jan Nowak")]);
+    assert_eq!(role(&r, "Wang Li"), vec![p("Chinese counterpart", None)]);
+    assert_eq!(role(&r, "Jan Nowak"), vec![p("Foreign Minister", None)]);
+    // Head-of-state titles are kept whole, the vice-president's too.
+    let text = "Le vice-président de la République, Paul Koffi, a reçu lundi le ministre Jean Yao.";
+    let r = relate(text, &[("PER", "Paul Koffi"), ("DATE", "lundi"), ("PER", "Jean Yao")]);
+    assert_eq!(role(&r, "Paul Koffi"), vec![p("vice-président de la République", None)]);
+}
+
+#[test]
 fn german_compound_titles_sowie_and_beide() {
     let text = "Bundesinnenministerin Petra Lang traf am Dienstag, 7. März 2023, den Botschafter Jan Novak in Berlin. Beide sprachen über die Migrationspolitik sowie über den Grenzschutz.\nPressekontakt: Tim WeberPressesprecher";
     let r = relate(

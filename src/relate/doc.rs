@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use super::agency::is_country_word;
 use super::date::{dates_over, DateFound};
 use super::lang::Lang;
 use super::text::{
@@ -245,6 +246,14 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
+            if !moved && s > sent_start {
+                if let Some(h) = self.lang.rank_prefixes.find_ending_at(&self.nt, s) {
+                    if h.start >= sent_start && (h.start..s).all(|q| !self.is_per_tok(q)) {
+                        s = h.start;
+                        moved = true;
+                    }
+                }
+            }
             if !moved && self.lang.data.capitalized_prefix_titles && s > sent_start {
                 let p = s - 1;
                 let t = &self.toks[p];
@@ -255,6 +264,7 @@ impl<'a> Doc<'a> {
                     && self.at(&self.lang.determiners, p).is_none()
                     && self.at(&self.lang.honorifics, p).is_none()
                     && !self.lang.is_demonym_word(&t.norm, 3)
+                    && !is_country_word(&t.norm)
                 {
                     s = p;
                     moved = true;
@@ -267,6 +277,17 @@ impl<'a> Doc<'a> {
         while let Some(h) = self.at(&self.lang.modifiers, e) {
             mods.push(self.tok_text(h.start, h.end).to_lowercase());
             e = h.end;
+        }
+        // A counterpart keeps the nationality word written before it
+        // (`his Chinese counterpart`, `seinem mauretanischen Amtskollegen`).
+        if s > sent_start && (s..e).any(|k| self.counterpart[k]) {
+            let p = s - 1;
+            if self.word(p).is_some_and(|t| self.lang.is_demonym_word(&t.norm, 2))
+                && !self.is_per_tok(p)
+                && self.at(&self.lang.titles, p).is_none()
+            {
+                s = p;
+            }
         }
         (s, e, mods)
     }

@@ -62,6 +62,11 @@ pub struct LanguageData {
     /// where the NER stage tags them as an organisation or a miscellaneous
     /// entity (`Interior` in `Interior Secretary`, `public safety minister`).
     pub portfolio_prefixes: Vec<String>,
+    /// Words of rank that belong to a title written right after them, in
+    /// every inflected form (`Erste Bürgermeister`, `Hohen Vertreterin`,
+    /// `Parlamentarische Staatssekretärin`).
+    #[serde(default)]
+    pub rank_prefixes: Vec<String>,
     /// Counterpart descriptions (`homologue`, `counterpart`): kept as a title
     /// only for a person with no other role.
     pub counterpart_titles: Vec<String>,
@@ -324,6 +329,7 @@ pub(crate) struct Lang {
     pub title_plurals: BTreeMap<String, String>,
     pub counterparts: Phrases,
     pub portfolio_prefixes: Phrases,
+    pub rank_prefixes: Phrases,
     pub title_suffixes: Vec<String>,
     pub modifiers: Phrases,
     pub honorifics: Phrases,
@@ -385,6 +391,7 @@ impl Lang {
                 .collect(),
             counterparts: p(&data.counterpart_titles),
             portfolio_prefixes: p(&data.portfolio_prefixes),
+            rank_prefixes: p(&data.rank_prefixes),
             title_suffixes: data.title_suffixes.iter().map(|s| s.to_lowercase()).collect(),
             modifiers: p(&data.modifiers),
             honorifics: p(&data.honorifics),
