@@ -271,6 +271,29 @@ fn rank_words_and_nationality_words_around_titles() {
 }
 
 #[test]
+fn honorifics_acronyms_ranks_and_plural_complements_in_titles() {
+    let text = "His Majesty King Tupou received IPU Secretary General Anna Berg on Monday.";
+    let r = relate(text, &[("PER", "Tupou"), ("PER", "Anna Berg"), ("DATE", "Monday")]);
+    assert_eq!(role(&r, "Tupou"), vec![p("King", None)]);
+    assert_eq!(role(&r, "Anna Berg"), vec![p("Secretary General", None)]);
+    let text =
+        "Le premier vice-président du Sénat, Marc Diallo, a reçu lundi le ministre Jean Yao.";
+    let r = relate(text, &[("PER", "Marc Diallo"), ("DATE", "lundi"), ("PER", "Jean Yao")]);
+    assert_eq!(role(&r, "Marc Diallo"), vec![p("premier vice-président", Some("Sénat"))]);
+    // A plural in the complement is not made singular.
+    let text =
+        "La presidenta del Consejo de Ministros, Ana Ruiz, recibió el lunes al ministro Luis Vega.";
+    let r = relate(text, &[("PER", "Ana Ruiz"), ("DATE", "lunes"), ("PER", "Luis Vega")]);
+    let roles = &r.person("Ana Ruiz").unwrap().roles;
+    assert_eq!(roles.len(), 1);
+    let title = roles[0].title.as_ref().unwrap();
+    assert_eq!(
+        roles[0].title_singular.as_deref().unwrap_or(&title.text).to_lowercase(),
+        "presidenta del consejo de ministros"
+    );
+}
+
+#[test]
 fn german_compound_titles_sowie_and_beide() {
     let text = "Bundesinnenministerin Petra Lang traf am Dienstag, 7. März 2023, den Botschafter Jan Novak in Berlin. Beide sprachen über die Migrationspolitik sowie über den Grenzschutz.\nPressekontakt: Tim WeberPressesprecher";
     let r = relate(

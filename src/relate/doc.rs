@@ -139,7 +139,11 @@ impl<'a> Doc<'a> {
     }
     /// The first word of tokens `s..e` that is a listed plural title.
     pub(super) fn plural_title_word(&self, s: usize, e: usize) -> Option<usize> {
-        (s..e).find(|&k| self.lang.title_plurals.contains_key(&self.toks[k].norm))
+        // The title's own words: a plural in its complement stays
+        // (`presidenta del Consejo de Ministros`).
+        (s..e)
+            .take_while(|&k| self.at(&self.lang.of_prepositions, k).is_none())
+            .find(|&k| self.lang.title_plurals.contains_key(&self.toks[k].norm))
     }
     /// Per sentence: whether one of the phrases `p` starts in it.
     pub(super) fn sentence_flags(&self, p: &Phrases) -> Vec<bool> {
@@ -265,6 +269,7 @@ impl<'a> Doc<'a> {
                     && self.at(&self.lang.honorifics, p).is_none()
                     && !self.lang.is_demonym_word(&t.norm, 3)
                     && !is_country_word(&t.norm)
+                    && !is_acronym(&self.text[t.start..t.end])
                 {
                     s = p;
                     moved = true;
@@ -376,4 +381,10 @@ pub(super) fn tagged_hits<K: Copy, const N: usize>(
     sets: [(&Phrases, K); N],
 ) -> Vec<(Hit, K)> {
     sets.iter().flat_map(|(p, k)| p.find(&doc.nt).into_iter().map(move |h| (h, *k))).collect()
+}
+
+/// An acronym: two letters or more, all capitals (`IPU`, `UNHCR`): before a
+/// title it names an organisation (`IPU Secretary General`), not the title.
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
 }
