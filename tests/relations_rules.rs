@@ -280,6 +280,12 @@ fn honorifics_acronyms_ranks_and_plural_complements_in_titles() {
         "Le premier vice-président du Sénat, Marc Diallo, a reçu lundi le ministre Jean Yao.";
     let r = relate(text, &[("PER", "Marc Diallo"), ("DATE", "lundi"), ("PER", "Jean Yao")]);
     assert_eq!(role(&r, "Marc Diallo"), vec![p("premier vice-président", Some("Sénat"))]);
+    // A title with its complement stacked before a rank after a comma and an article.
+    let text = "Le président du Sénat, le général Paul Koffi, a reçu lundi le ministre Jean Yao.";
+    let r = relate(text, &[("PER", "Paul Koffi"), ("DATE", "lundi"), ("PER", "Jean Yao")]);
+    let mut got = role(&r, "Paul Koffi");
+    got.sort();
+    assert_eq!(got, vec![p("général", None), p("président", Some("Sénat"))]);
     // A plural in the complement is not made singular.
     let text =
         "La presidenta del Consejo de Ministros, Ana Ruiz, recibió el lunes al ministro Luis Vega.";

@@ -188,7 +188,7 @@ fn title_before_name(
     // Minister X`); before a bare one-word title the first is more often
     // another person's (`The Foreign Secretary and Minister X`).
     if !comma_before_tail {
-        if of.is_none() && ts > ss && doc.toks[ts - 1].is_punct(",") {
+        if of.is_none() && comma_before(doc, ts, ss).is_some() {
             stacked = stacked_titles(doc, ts, ss, true);
         } else if of.is_some() || te - ts >= 2 {
             stacked = stacked_titles(doc, ts, ss, false);
@@ -251,6 +251,13 @@ fn introduced(doc: &Doc, ts: usize) -> bool {
     direct(ts) || national_entity || national_word
 }
 
+/// The comma right before token `ts`, or before a determiner right before it
+/// (`le président du Sénat, le général X`).
+fn comma_before(doc: &Doc, ts: usize, ss: usize) -> Option<usize> {
+    let start = doc.lang.determiners.find_ending_at(&doc.nt, ts).map_or(ts, |h| h.start);
+    [ts, start].into_iter().filter(|&k| k > ss).map(|k| k - 1).find(|&k| doc.toks[k].is_punct(","))
+}
+
 /// A title stacked before another one: token range, modifiers, complement.
 type Stacked = (usize, usize, Vec<String>, Option<(usize, usize)>);
 
@@ -264,8 +271,8 @@ type Stacked = (usize, usize, Vec<String>, Option<(usize, usize)>);
 fn stacked_titles(doc: &Doc, mut ts: usize, ss: usize, commas: bool) -> Vec<Stacked> {
     let mut out = Vec::new();
     while out.len() < 3 && ts > ss {
-        let q = if commas && doc.toks[ts - 1].is_punct(",") {
-            ts - 1
+        let q = if let Some(c) = comma_before(doc, ts, ss).filter(|_| commas) {
+            c
         } else if let Some(h) = doc.lang.conjunctions.find_ending_at(&doc.nt, ts) {
             h.start
         } else {
