@@ -300,6 +300,20 @@ fn honorifics_acronyms_ranks_and_plural_complements_in_titles() {
 }
 
 #[test]
+fn a_meeting_dated_after_the_dateline_is_planned() {
+    let spec: &[(&str, &str)] =
+        &[("LOC", "Wiesbaden"), ("PER", "Tobias Kern"), ("PER", "Omar Haddad")];
+    let advisory = "Wiesbaden, 2. Juni 2025 – Ministerpräsident Tobias Kern empfängt am Mittwoch, 4. Juni 2025, den Botschafter Omar Haddad.";
+    let r = relate(advisory, spec);
+    assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+    assert!(r.other_contacts.iter().any(|i| i.kind == InteractionKind::Planned));
+    // The same meeting reported on its day stays a meeting.
+    let report = advisory.replace("2. Juni", "4. Juni");
+    let r = relate(&report, spec);
+    assert_eq!(pairs(&r), vec![("Omar Haddad".into(), "Tobias Kern".into())]);
+}
+
+#[test]
 fn german_compound_titles_sowie_and_beide() {
     let text = "Bundesinnenministerin Petra Lang traf am Dienstag, 7. März 2023, den Botschafter Jan Novak in Berlin. Beide sprachen über die Migrationspolitik sowie über den Grenzschutz.\nPressekontakt: Tim WeberPressesprecher";
     let r = relate(

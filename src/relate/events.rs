@@ -316,6 +316,28 @@ fn dateline<'d>(doc: &'d Doc) -> Option<&'d DateFound> {
     doc.dates.iter().find(|d| d.precision == 3 && d.iso.is_some() && doc.sent_of[d.start] < 3)
 }
 
+/// A meeting dated after the document's own date (a full date in both) is
+/// not reported but scheduled (`empfängt am Mittwoch, 4. Juni 2025` in an
+/// advisory of 2 June): it becomes a planned meeting.
+pub(super) fn dated_after_dateline_planned(doc: &Doc, interactions: &mut [Interaction]) {
+    let Some(today) = dateline(doc).and_then(|d| d.iso.as_deref()).filter(|d| d.len() == 10) else {
+        return;
+    };
+    for it in interactions.iter_mut().filter(|i| i.kind == InteractionKind::Meeting) {
+        // Any full date of its sentence after the dateline (the dateline
+        // itself may open the sentence).
+        let (bs, be) = (it.evidence.bytes.start, it.evidence.bytes.end);
+        let later = doc.dates.iter().any(|d| {
+            doc.toks[d.start].start >= bs
+                && doc.toks[d.end - 1].end <= be
+                && d.iso.as_deref().is_some_and(|x| x.len() == 10 && x > today)
+        });
+        if later {
+            it.kind = InteractionKind::Planned;
+        }
+    }
+}
+
 /// The date of a meeting reported in sentence `si`: a date of the sentence
 /// (the fullest first), else the dateline for "today"-like words.
 fn meeting_date(doc: &Doc, si: usize) -> Option<DateMention> {

@@ -18,7 +18,7 @@
 use super::assemble;
 use super::date;
 use super::doc::Doc;
-use super::events::{country_keys, find_interactions, meeting_pairs};
+use super::events::{country_keys, dated_after_dateline_planned, find_interactions, meeting_pairs};
 use super::furniture::Furniture;
 use super::lang::Lang;
 use super::mentions::cluster_people;
@@ -96,6 +96,7 @@ pub(crate) fn relate_scored(
     if model.is_some() {
         attach_attendees(&doc, &mentions, &country, &mut interactions);
     }
+    dated_after_dateline_planned(&doc, &mut interactions);
     let discussions = find_discussions(&doc, &mentions, &interactions);
     let mut countries = Vec::new();
     let sink = if dump_countries { Some(&mut countries) } else { None };
