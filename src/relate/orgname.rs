@@ -11,6 +11,7 @@
 
 use super::agency::place_named;
 use super::lang::Lang;
+use super::text::starts_upper;
 
 /// The English name of `name`, when every word of it is known (see the
 /// module docs).
@@ -82,10 +83,6 @@ pub(super) fn english_name(lang: &Lang, name: &str) -> Option<String> {
 
 fn is_of(lang: &Lang, w: &str) -> bool {
     lang.data.of_prepositions.iter().any(|p| p.to_lowercase() == w)
-}
-
-fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]
